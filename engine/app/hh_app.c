@@ -1,3 +1,153 @@
-/* hh_app.c - STUB. */
+/* hh_app.c - the haihe command: language choice and sub-command dispatch. */
 #include "hh_app.h"
-int hh_app_main(int argc, char **argv) { (void)argc; (void)argv; return 0; }
+#include "hh_cli.h"
+#include "../core/hh_i18n.h"
+#include "../render/hh_render.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* print err through hh_error_print and return the exit status for its code */
+int hh_cli_fail(const hh_error *err) {
+  fflush(stdout);
+  hh_error_print(err, stderr);
+  return hh_error_exit(err->code);
+}
+
+/* report a command-line mistake (already translated text), point at --help, exit 2 */
+int hh_cli_usage_error(const char *fmt, ...) {
+  hh_error err;
+  memset(&err, 0, sizeof err);
+  err.code = HH_E_USAGE;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err.text, sizeof err.text, fmt, ap);
+  va_end(ap);
+  int rc = hh_cli_fail(&err);
+  fprintf(stderr, "%s\n", hh_tr("Run 'haihe --help' for the usage."));
+  return rc;
+}
+
+/* print the usage text */
+void hh_cli_print_usage(FILE *out) {
+  fprintf(out, "%s\n", hh_tr("Usage:"));
+  fprintf(out, "  haihe                          %s\n",
+          hh_tr("run the default demo (STS crane first lift, autopilot)"));
+  fprintf(out, "  haihe run SCENARIO [options]   %s\n",
+          hh_tr("run a scenario (a name like port/sts_first_lift or a path)"));
+  fprintf(out, "  haihe rescore REPLAY [--json F]  %s\n",
+          hh_tr("re-simulate a replay and compare with what it recorded"));
+  fprintf(out, "  haihe list                     %s\n", hh_tr("list the scenarios"));
+  fprintf(out, "  haihe check SCENARIO           %s\n",
+          hh_tr("load and validate a scenario without running it"));
+  fprintf(out, "  haihe bench                    %s\n",
+          hh_tr("measure the headless real-time factor"));
+  fprintf(out, "%s\n", hh_tr("Options of run:"));
+  fprintf(out, "  --headless --autopilot --record F --replay F --json F\n"
+               "  --screenshot F.png --at S --size WxH --seconds S\n"
+               "  --camera cab|orbit|follow --lang zh-CN|en\n");
+}
+
+/* language from the environment: zh_* -> zh-CN, otherwise en */
+static const char *env_lang(void) {
+  const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (int i = 0; i < 3; i++) {
+    const char *v = getenv(vars[i]);
+    if (v && v[0]) return !strncmp(v, "zh", 2) ? "zh-CN" : "en";
+  }
+  return "en";
+}
+
+/* find --lang in argv (either "--lang X" or "--lang=X"); NULL if absent, "" if the
+   value is missing */
+static const char *arg_lang(int argc, char **argv) {
+  const char *lang = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--lang")) lang = i + 1 < argc ? argv[++i] : "";
+    else if (!strncmp(argv[i], "--lang=", 7)) lang = argv[i] + 7;
+  }
+  return lang;
+}
+
+/* load the catalog: an explicit --lang must work, the environment's may fall back */
+static int choose_language(int argc, char **argv) {
+  const char *lang = arg_lang(argc, argv);
+  int explicit = lang != NULL;
+  if (explicit && !lang[0]) return hh_cli_usage_error("%s: --lang", hh_tr("missing value"));
+  if (!explicit) lang = env_lang();
+  if (explicit && strcmp(lang, "en") != 0 && strcmp(lang, "zh-CN") != 0)
+    return hh_cli_usage_error("%s: '%s' (zh-CN, en)", hh_tr("unknown language"), lang);
+  char dir[HH_PATH];
+  hh_error err;
+  memset(&err, 0, sizeof err);
+  if (hh_cli_asset_dir(dir, sizeof dir) != 0) {
+    if (!strcmp(lang, "en")) return 0; /* msgids are English */
+    hh_error_set(&err, HH_E_FILE_NOT_FOUND, "", 0, 0,
+                 hh_tr("translation catalogs not found (looked for assets/i18n near %s)"),
+                 hh_cli_exe_dir());
+    return hh_cli_fail(&err);
+  }
+  char i18n[HH_PATH + 8];
+  snprintf(i18n, sizeof i18n, "%s/i18n", dir);
+  if (hh_i18n_load(i18n, lang, &err) != HH_OK) {
+    if (err.code == HH_E_FILE_NOT_FOUND && !strcmp(lang, "en")) return 0;
+    if (explicit) return hh_cli_fail(&err);
+    hh_error_print(&err, stderr); /* from the environment: go on in English */
+  }
+  return 0;
+}
+
+/* remove the global --lang option (already applied) from argv; returns the new argc */
+static int strip_lang(int argc, char **argv) {
+  int n = 0;
+  for (int i = 0; i < argc; i++) {
+    if (i > 0 && !strcmp(argv[i], "--lang")) {
+      i++;
+      continue;
+    }
+    if (i > 0 && !strncmp(argv[i], "--lang=", 7)) continue;
+    argv[n++] = argv[i];
+  }
+  argv[n] = NULL;
+  return n;
+}
+
+/* the default demo: the STS first lift under its autopilot, windowed if possible */
+static int run_demo(void) {
+  hh_run_opts o;
+  memset(&o, 0, sizeof o);
+  o.scenario = HH_DEFAULT_SCENARIO;
+  o.autopilot = 1;
+  o.demo = 1;
+  o.width = 1280;
+  o.height = 720;
+  o.camera = HH_CAM_ORBIT;
+  return hh_cmd_run(&o);
+}
+
+int hh_app_main(int argc, char **argv) {
+  int rc = choose_language(argc, argv);
+  if (rc) return rc;
+  argc = strip_lang(argc, argv);
+  if (argc < 2) return run_demo();
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    hh_cli_print_usage(stdout);
+    return 0;
+  }
+  if (!strcmp(cmd, "--version")) {
+    printf("%s\n", HH_BUILD_ID);
+    return 0;
+  }
+  if (!strcmp(cmd, "run")) {
+    hh_run_opts o;
+    rc = hh_cli_parse_run(argc, argv, 2, &o);
+    return rc ? rc : hh_cmd_run(&o);
+  }
+  if (!strcmp(cmd, "rescore")) return hh_cmd_rescore(argc, argv);
+  if (!strcmp(cmd, "list")) return hh_cmd_list(argc, argv);
+  if (!strcmp(cmd, "check")) return hh_cmd_check(argc, argv);
+  if (!strcmp(cmd, "bench")) return hh_cmd_bench(argc, argv);
+  if (cmd[0] == '-') return hh_cli_usage_error("%s: %s", hh_tr("unknown option"), cmd);
+  return hh_cli_usage_error("%s: %s", hh_tr("unknown command"), cmd);
+}

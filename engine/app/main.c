@@ -1,3 +1,5 @@
-/* main.c - STUB: replaced by the haihe command. */
-#include <stdio.h>
-int main(void) { puts("haihe"); return 0; }
+/* main.c - the haihe command's entry point. */
+#include "hh_app.h"
+
+/* run the command line and return its exit status */
+int main(int argc, char **argv) { return hh_app_main(argc, argv); }

@@ -16,6 +16,7 @@ typedef enum hh_code {
   HH_E_USAGE = 100,          /* unknown option, missing argument */
   HH_E_FILE_NOT_FOUND = 101, /* cannot open an input file */
   HH_E_FILE_WRITE = 102,     /* cannot write an output file */
+  HH_E_CATALOG = 103,        /* translation catalog (PO file) malformed */
   /* 2xx: scenario scripts */
   HH_E_SCRIPT_SYNTAX = 200,  /* Lua syntax error */
   HH_E_SCRIPT_RUNTIME = 201, /* Lua runtime error */

@@ -17,6 +17,6 @@ int hh_i18n_load(const char *dir, const char *lang, hh_error *err);
 /* current language code ("en" before any load) */
 const char *hh_i18n_lang(void);
 /* translation of msgid in the current language, or msgid */
-const char *hh_tr(const char *msgid);
+const char *hh_tr(const char *msgid) __attribute__((format_arg(1)));
 
 #endif

@@ -1,7 +1,22 @@
-/* hh_pilot.c - STUB: replaced by the autopilot. */
+/* hh_pilot.c - choose an expert autopilot by the name a scenario gives. */
 #include "hh_pilot.h"
+#include "hh_pilot_sts.h"
 #include <string.h>
-int hh_pilot_init(hh_pilot *p, const hh_model *m, hh_error *err) { (void)m; (void)err; memset(p, 0, sizeof *p); return HH_OK; }
-void hh_pilot_act(hh_pilot *p, const hh_model *m, const hh_data *d, hh_controls *out) { (void)p; (void)m; (void)d; memset(out, 0, sizeof *out); }
-int hh_track_load(const char *path, hh_track *t, hh_error *err) { (void)t; return hh_error_set(err, HH_E_INTERNAL, path, 0, 0, "not implemented"); }
-void hh_track_controls(const hh_track *t, uint64_t tick, double dt, hh_controls *out) { (void)t; (void)tick; (void)dt; memset(out, 0, sizeof *out); }
+
+enum { HH_PILOT_STS_EXPERT = 1 };
+
+int hh_pilot_init(hh_pilot *p, const hh_model *m, hh_error *err) {
+  memset(p, 0, sizeof *p);
+  if (strcmp(m->autopilot, "sts_expert") == 0 && m->machine == HH_MACHINE_STS) {
+    p->kind = HH_PILOT_STS_EXPERT;
+    hh_pilot_sts_start(p, m);
+    return HH_OK;
+  }
+  return hh_error_set(err, HH_E_SCENARIO, m->source, 0, 0,
+                      "scenario names no known autopilot ('%s')", m->autopilot);
+}
+
+void hh_pilot_act(hh_pilot *p, const hh_model *m, const hh_data *d, hh_controls *out) {
+  memset(out, 0, sizeof *out);
+  if (p->kind == HH_PILOT_STS_EXPERT) hh_pilot_sts_act(p, m, d, out);
+}

@@ -8,6 +8,12 @@
  *   hh_window_swap        present the frame
  *   hh_window_size        drawable size in pixels
  *   hh_window_screenshot  write the current default framebuffer to a PNG file
+ *
+ * Keys (layout-independent scancodes): A/D gantry, W/S trolley (W = seaward),
+ * Up/Down hoist, L lock, U unlock, Space e-stop, H horn, F finish, C camera, P pause,
+ * Esc quit; left-drag orbits. Game controllers and joysticks: the crane cab layout
+ * (left stick x gantry, left stick y trolley, right stick y hoist); the full table
+ * is at the top of engine/platform/hh_input.c.
  */
 #ifndef HH_PLATFORM_H
 #define HH_PLATFORM_H
@@ -30,7 +36,8 @@ void hh_window_close(hh_window *win);
 void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui);
 void hh_window_swap(hh_window *win);
 void hh_window_size(hh_window *win, int *w, int *h);
-/* read back the default framebuffer and write it as PNG */
+/* read back the default framebuffer (after drawing, before hh_window_swap) and write
+   it as an 8-bit RGB PNG; the file appears whole or not at all */
 int hh_window_screenshot(hh_window *win, const char *png_path, hh_error *err);
 
 #endif

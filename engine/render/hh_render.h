@@ -7,6 +7,7 @@
  *   hh_camera_matrices view and projection for a camera mode at the current data
  *   hh_render_scene    draw the 3D scene for one view into a target
  *   hh_render_hud      draw the HUD (translated text, gauges, live score) on top
+ *   hh_render_layers   choose which parts are drawn (tests, VR eyes without a HUD)
  */
 #ifndef HH_RENDER_H
 #define HH_RENDER_H
@@ -45,5 +46,16 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
                      const float view[16], const float proj[16], const hh_rtarget *t);
 /* draw the HUD over target t (texts through hh_tr) */
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t);
+
+/* Parts of the picture; all are drawn by default. */
+enum {
+  HH_LAYER_WORLD = 1u << 0,  /* quay, water, ship, truck: the model's boxes */
+  HH_LAYER_CRANE = 1u << 1,  /* crane structure, trolley, cab */
+  HH_LAYER_LOAD = 1u << 2,   /* ropes, spreader, container */
+  HH_LAYER_HUD = 1u << 3,    /* hh_render_hud draws nothing without it */
+  HH_LAYER_ALL = 0xFu
+};
+/* draw only the HH_LAYER_* bits in mask; returns the previous mask */
+unsigned hh_render_layers(hh_renderer *r, unsigned mask);
 
 #endif

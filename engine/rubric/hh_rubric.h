@@ -5,6 +5,10 @@
  * and writes deductions into its hh_rule_state plus one hh_event per deduction into a
  * log sized from the model (hh_rubric.log_capacity).
  *
+ * Boundaries (docs/rubric.md): "beyond" is strict (value > limit for HH_CMP_GT, < for
+ * HH_CMP_LT); an excursion of k ticks lasts k*dt and counts once k*dt > dwell_s; a
+ * FINAL_BAND value exactly on lo or hi is inside; each started unit outside counts.
+ *
  * Index:
  *   hh_rubric_reset   zero the per-attempt state; attach the event log storage
  *   hh_rubric_eval    evaluate every tick-time rule for one tick (hot path)
@@ -61,7 +65,9 @@ typedef struct hh_rubric {
   double max_score;        /* points available, e.g. 100 */
   double pass_score;       /* passed when score >= pass_score and no critical fault */
   int n_sections;
-  char section_name[HH_MAX_SECTIONS][64];
+  char section_name[HH_MAX_SECTIONS][64]; /* section id, e.g. "safety" */
+  char section_en[HH_MAX_SECTIONS][64];   /* section title, English */
+  char section_zh[HH_MAX_SECTIONS][64];   /* section title, Chinese (UTF-8) */
   int log_capacity;        /* events kept per attempt (hh_data allocates this many) */
 } hh_rubric;
 
@@ -73,6 +79,8 @@ typedef struct hh_rule_state {
   int counted;             /* this excursion already deducted */
   int count;               /* events deducted */
   double deducted;         /* points taken so far (<= cap) */
+  int log_slot;            /* THRESHOLD: 1 + index of the current excursion's event in
+                              the log (per_second points accrue into it); 0 = none */
 } hh_rule_state;
 
 /* One logged deduction or critical fault. */

@@ -12,4 +12,9 @@
    err says file:line and what, and the return is the error code */
 int hh_script_load(const char *path, hh_model *out, hh_error *err);
 
+/* read the id and the en/zh titles of the scenario at path (the whole script is run
+   and validated); on error the buffers are untouched */
+int hh_script_title(const char *path, char id[HH_NAME], char title_en[128],
+                    char title_zh[128], hh_error *err);
+
 #endif

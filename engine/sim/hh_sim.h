@@ -204,6 +204,11 @@ typedef struct hh_data {
   int done;                  /* the attempt is over (finished, critical end, time limit) */
   int finished;              /* hh_finish has run */
 
+  /* crane machine state (engine/machines/crane), written by stages 1-3 */
+  int load_attached;         /* twistlock weld holds the container (0/1) */
+  uint32_t touch_prev[2][(HH_MAX_BOXES + 31) / 32]; /* scene boxes touched last tick by
+                                the spreader [0] and the container [1], bit per box index */
+
   /* owned storage, allocated once by hh_data_make */
   hh_event *event_log;       /* rubric.log_capacity entries */
   hh_physics *phys;          /* Bullet world for this attempt */

@@ -70,7 +70,8 @@ uint64_t hh_data_hash(const hh_data *d) {
   HH_H(d->gantry.pos); HH_H(d->gantry.speed);
   HH_H(d->trolley.pos); HH_H(d->trolley.speed);
   HH_H(d->hoist.pos); HH_H(d->hoist.speed);
-  HH_H(d->lock); HH_H(d->lock_timer_s);
+  HH_H(d->lock); HH_H(d->lock_timer_s); HH_H(d->estop); HH_H(d->prev_buttons);
+  HH_H(d->load_attached); HH_H(d->touch_prev); HH_H(d->done);
   HH_H(d->spreader.pos); HH_H(d->spreader.quat); HH_H(d->spreader.vel); HH_H(d->spreader.avel);
   HH_H(d->container.pos); HH_H(d->container.quat); HH_H(d->container.vel); HH_H(d->container.avel);
   HH_H(d->rope_tension);

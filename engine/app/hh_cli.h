@@ -1,0 +1,67 @@
+/* hh_cli.h - internals of the haihe command shared by its sub-command files.
+ *
+ * Index:
+ *   hh_cli_fail            print an error (translated prefix) and return its exit status
+ *   hh_cli_usage_error     set HH_E_USAGE with a translated message, print, return 2
+ *   hh_cli_exe_dir         folder of the running executable
+ *   hh_cli_scenario_dirs   folders searched for scenarios, in order
+ *   hh_cli_asset_dir       folder holding assets (i18n, fonts)
+ *   hh_cli_find_scenario   resolve a scenario name or path to an existing file
+ *   hh_cli_load_scenario   resolve and load a scenario into a new model
+ *   hh_cli_title           scenario title in the current language
+ *   hh_cli_parse_run       parse `run` options
+ *   hh_cli_print_summary   the end-of-run summary, translated
+ *   hh_cli_write_json      the result object, written atomically
+ *   hh_cmd_*               sub-commands; each returns the process exit status
+ */
+#ifndef HH_CLI_H
+#define HH_CLI_H
+#include <stddef.h>
+#include <stdio.h>
+#include "../sim/hh_sim.h"
+
+#define HH_PATH 1024
+#define HH_MAX_SCENARIO_DIRS 4
+#define HH_DEFAULT_SCENARIO "port/sts_first_lift"
+#define HH_EXIT_MISMATCH 3  /* rescore: re-simulation differs from the recording */
+
+/* Options of `haihe run` (zero = default). */
+typedef struct hh_run_opts {
+  const char *scenario;   /* name or path as given */
+  int headless;           /* --headless */
+  int autopilot;          /* --autopilot */
+  const char *record;     /* --record F */
+  const char *replay;     /* --replay F */
+  const char *json;       /* --json F */
+  const char *screenshot; /* --screenshot F.png */
+  double at_s;            /* --at S: sim time of the screenshot (s) */
+  int width, height;      /* --size WxH (pixels) */
+  double seconds;         /* --seconds S: stop after S simulated seconds; 0 = none */
+  int camera;             /* --camera: hh_camera_mode */
+  int demo;               /* started as the default demo (no arguments) */
+} hh_run_opts;
+
+int hh_cli_fail(const hh_error *err);
+int hh_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+const char *hh_cli_exe_dir(void);
+int hh_cli_scenario_dirs(char dirs[][HH_PATH], int max);
+int hh_cli_asset_dir(char *out, size_t cap);
+int hh_cli_find_scenario(const char *arg, char *out, size_t cap, hh_error *err);
+hh_model *hh_cli_load_scenario(const char *arg, char *path, size_t cap, hh_error *err);
+const char *hh_cli_title(const hh_model *m);
+
+int hh_cli_parse_run(int argc, char **argv, int first, hh_run_opts *o);
+
+void hh_cli_print_summary(FILE *out, const hh_model *m, const hh_data *d);
+int hh_cli_write_json(const char *path, const hh_model *m, const hh_data *d,
+                      hh_error *err);
+
+int hh_cmd_run(const hh_run_opts *o);
+int hh_cmd_rescore(int argc, char **argv);
+int hh_cmd_list(int argc, char **argv);
+int hh_cmd_check(int argc, char **argv);
+int hh_cmd_bench(int argc, char **argv);
+void hh_cli_print_usage(FILE *out);
+
+#endif

@@ -1,0 +1,242 @@
+/* hh_rhud.c - the cab HUD: translucent panels with the load, hoist height, trolley
+ * and gantry positions, sway angle, twistlock state and the three cab lights (landed,
+ * locked, unlocked), elapsed time and the live score. Text goes through hh_tr and
+ * the glyph atlas; all quads of a frame are drawn in one call. Sized from the target
+ * height so it stays readable on a projector. */
+#include "hh_render_int.h"
+#include "../core/hh_i18n.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VF 8 /* floats per vertex: x, y, u, v, r, g, b, a */
+
+int hh_rhud_create(hh_hud *h, hh_error *err) {
+  memset(h, 0, sizeof *h);
+  h->prog = hh_rshader_load("hud", err);
+  if (!h->prog) return err ? err->code : HH_E_INTERNAL;
+  h->u_screen = glGetUniformLocation(h->prog, "u_screen");
+  h->u_atlas = glGetUniformLocation(h->prog, "u_atlas");
+  glGenVertexArrays(1, &h->vao);
+  glGenBuffers(1, &h->vbo);
+  glBindVertexArray(h->vao);
+  glBindBuffer(GL_ARRAY_BUFFER, h->vbo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, VF * sizeof(float), (void *)0);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, VF * sizeof(float), (void *)(2 * sizeof(float)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, VF * sizeof(float), (void *)(4 * sizeof(float)));
+  glBindVertexArray(0);
+  return HH_OK;
+}
+
+void hh_rhud_destroy(hh_hud *h) {
+  if (h->prog) glDeleteProgram(h->prog);
+  if (h->vbo) glDeleteBuffers(1, &h->vbo);
+  if (h->vao) glDeleteVertexArrays(1, &h->vao);
+  free(h->v);
+  memset(h, 0, sizeof *h);
+}
+
+/* append one textured quad (pixels, atlas uv) */
+static void quad(hh_hud *h, float x0, float y0, float x1, float y1, float u0, float v0,
+                 float u1, float v1, const float c[4]) {
+  if (h->n + 6 > h->cap) {
+    int cap = h->cap ? h->cap * 2 : 1024;
+    float *v = realloc(h->v, sizeof(float) * VF * (size_t)cap);
+    if (!v) return;
+    h->v = v;
+    h->cap = cap;
+  }
+  const float p[6][4] = {{x0, y0, u0, v0}, {x1, y0, u1, v0}, {x1, y1, u1, v1},
+                         {x0, y0, u0, v0}, {x1, y1, u1, v1}, {x0, y1, u0, v1}};
+  for (int i = 0; i < 6; i++) {
+    float *o = h->v + (size_t)(h->n++) * VF;
+    memcpy(o, p[i], 4 * sizeof(float));
+    memcpy(o + 4, c, 4 * sizeof(float));
+  }
+}
+
+/* context of one HUD frame */
+typedef struct hud_ctx {
+  hh_hud *h;
+  hh_font *font;
+  float inv_atlas;
+} hud_ctx;
+
+/* a solid rectangle (the atlas's white block) */
+static void rect(hud_ctx *k, float x0, float y0, float x1, float y1, const float c[4]) {
+  float t = 2.0f * k->inv_atlas;
+  quad(k->h, x0, y0, x1, y1, t, t, t, t, c);
+}
+
+/* next code point of UTF-8 text *s (advances *s); U+FFFD on a bad byte */
+static uint32_t utf8_next(const char **s) {
+  const unsigned char *p = (const unsigned char *)*s;
+  uint32_t c = p[0];
+  int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+  if (n) c &= (0x3Fu >> n);
+  (*s)++;
+  for (int i = 0; i < n; i++) {
+    if ((p[1 + i] & 0xC0) != 0x80) return 0xFFFD;
+    c = (c << 6) | (p[1 + i] & 0x3F);
+    (*s)++;
+  }
+  return c;
+}
+
+/* width of text at px pixels */
+static float text_width(hud_ctx *k, const char *s, int px) {
+  float w = 0;
+  if (!k->font) return (float)strlen(s) * px * 0.5f;
+  while (*s) {
+    const hh_glyph *g = hh_rfont_glyph(k->font, utf8_next(&s), px);
+    if (g) w += g->advance;
+  }
+  return w;
+}
+
+/* draw text with its baseline at y; returns the pen x after it */
+static float text(hud_ctx *k, float x, float y, const char *s, int px, const float c[4]) {
+  if (!k->font) return x;
+  while (*s) {
+    const hh_glyph *g = hh_rfont_glyph(k->font, utf8_next(&s), px);
+    if (!g) continue;
+    if (g->w > 0) {
+      float x0 = floorf(x + 0.5f) + (float)g->left, y0 = floorf(y + 0.5f) - (float)g->top;
+      quad(k->h, x0, y0, x0 + (float)g->w, y0 + (float)g->h, g->x * k->inv_atlas,
+           g->y * k->inv_atlas, (g->x + g->w) * k->inv_atlas, (g->y + g->h) * k->inv_atlas, c);
+    }
+    x += g->advance;
+  }
+  return x;
+}
+
+/* label at the left and value right-aligned at xr on baseline y */
+static void row(hud_ctx *k, float xl, float xr, float y, const char *label,
+                const char *value, int px, const float lc[4], const float vc[4]) {
+  text(k, xl, y, label, px, lc);
+  text(k, xr - text_width(k, value, px), y, value, px, vc);
+}
+
+/* translated name of a twistlock state */
+static const char *lock_text(hh_lock_state s) {
+  switch (s) {
+    case HH_LOCK_LOCKED: return hh_tr("Locked");
+    case HH_LOCK_LOCKING: return hh_tr("Locking");
+    case HH_LOCK_UNLOCKING: return hh_tr("Unlocking");
+    default: return hh_tr("Unlocked");
+  }
+}
+
+/* one cab light: a disc (lit or dark) over its label, centred at cx */
+static void light(hud_ctx *k, float cx, float y, int on, const float lit[4],
+                  const char *label, int px) {
+  static const float off[4] = {0.22f, 0.22f, 0.22f, 0.95f};
+  static const float ring[4] = {0.0f, 0.0f, 0.0f, 0.9f};
+  static const float lc[4] = {0.85f, 0.88f, 0.9f, 1};
+  const char *disc = "\xE2\x97\x8F"; /* U+25CF black circle */
+  int dpx = px * 2;
+  float dw = text_width(k, disc, dpx + 4);
+  text(k, cx - dw / 2, y, disc, dpx + 4, ring);
+  float w = text_width(k, disc, dpx);
+  text(k, cx - w / 2, y - 2, disc, dpx, on ? lit : off);
+  int lpx = px * 3 / 4 > 10 ? px * 3 / 4 : 10;
+  text(k, cx - text_width(k, label, lpx) / 2, y + lpx * 1.3f, label, lpx, lc);
+}
+
+void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
+                  const hh_rtarget *t) {
+  static const float panel[4] = {0.03f, 0.05f, 0.08f, 0.62f};
+  static const float label_c[4] = {0.78f, 0.84f, 0.90f, 1};
+  static const float value_c[4] = {1, 1, 1, 1};
+  static const float title_c[4] = {1.0f, 0.85f, 0.35f, 1};
+  static const float green[4] = {0.15f, 0.95f, 0.25f, 1}, red[4] = {1.0f, 0.18f, 0.12f, 1},
+                     amber[4] = {1.0f, 0.72f, 0.05f, 1};
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
+  h->n = 0;
+  int W = t->width, H = t->height;
+  int px = H / 24;
+  if (px < 12) px = 12;
+  if (px > 64) px = 64;
+  float pad = px * 0.6f, line = px * 1.45f;
+
+  /* left panel: title, gauges, twistlocks and the cab lights */
+  const char *title = m->title_en[0] ? m->title_en : m->id;
+  if (strcmp(hh_i18n_lang(), "zh-CN") == 0 && m->title_zh[0]) title = m->title_zh;
+  char val[6][64];
+  const char *lab[6] = {hh_tr("Load"), hh_tr("Hoist height"), hh_tr("Trolley"),
+                        hh_tr("Gantry"), hh_tr("Sway"), hh_tr("Twistlocks")};
+  snprintf(val[0], 64, "%.1f t", d->metric[HH_M_LOAD_MASS] / 1000.0);
+  snprintf(val[1], 64, "%.1f m", d->metric[HH_M_HOIST_HEIGHT]);
+  snprintf(val[2], 64, "%.1f m", d->trolley.pos);
+  snprintf(val[3], 64, "%.1f m", d->gantry.pos);
+  snprintf(val[4], 64, "%.1f\xC2\xB0", fabs(d->metric[HH_M_SWAY_ANGLE]));
+  snprintf(val[5], 64, "%s", lock_text(d->lock));
+  float pw = px * 12.5f;
+  float tw = text_width(&k, title, px * 4 / 5) + 2 * pad;
+  if (tw > pw) pw = tw;
+  if (pw > W * 0.5f) pw = W * 0.5f;
+  float x0 = pad, y0 = pad;
+  float ph = pad * 2 + line * 7 + px * 3.2f;
+  rect(&k, x0, y0, x0 + pw, y0 + ph, panel);
+  float xl = x0 + pad, xr = x0 + pw - pad, y = y0 + pad + px;
+  text(&k, xl, y, title, px * 4 / 5, title_c);
+  y += line * 1.1f;
+  for (int i = 0; i < 6; i++, y += line)
+    row(&k, xl, xr, y, lab[i], val[i], px, label_c, value_c);
+  y += px * 0.9f;
+  float third = (pw - 2 * pad) / 3;
+  light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px);
+  light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px);
+  light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px);
+
+  /* right panel: elapsed time and the live score */
+  char tbuf[32], sbuf[32];
+  int tenths = (int)(d->time_s * 10.0);
+  snprintf(tbuf, sizeof tbuf, "%02d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+  snprintf(sbuf, sizeof sbuf, "%.0f / %.0f", hh_score(m, d), m->rubric.max_score);
+  int big = px * 5 / 4;
+  float rw = px * 10.0f;
+  float rx0 = W - pad - rw;
+  rect(&k, rx0, y0, W - pad, y0 + pad * 2 + line * 2.3f, panel);
+  y = y0 + pad + big;
+  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Time"), tbuf, big, label_c, value_c);
+  y += line * 1.2f;
+  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Score"), sbuf, big, label_c, title_c);
+
+  /* emergency stop banner */
+  if (d->estop) {
+    const char *es = hh_tr("EMERGENCY STOP");
+    float ew = text_width(&k, es, big) + 2 * pad;
+    static const float es_bg[4] = {0.7f, 0.0f, 0.0f, 0.85f};
+    rect(&k, (W - ew) / 2, H - pad - big * 1.8f, (W + ew) / 2, H - pad, es_bg);
+    text(&k, (W - ew) / 2 + pad, H - pad - big * 0.5f, es, big, value_c);
+  }
+
+  if (h->n == 0) return;
+  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+  glViewport(0, 0, W, H);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glUseProgram(h->prog);
+  glUniform2f(h->u_screen, (float)W, (float)H);
+  glUniform1i(h->u_atlas, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, font ? hh_rfont_texture(font) : 0);
+  glBindVertexArray(h->vao);
+  glBindBuffer(GL_ARRAY_BUFFER, h->vbo);
+  if (h->n > h->vbo_cap) h->vbo_cap = h->n * 2;
+  /* fresh storage each frame (orphaning): the upload never waits on the last draw */
+  glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(sizeof(float) * VF * (size_t)h->vbo_cap), NULL,
+               GL_STREAM_DRAW);
+  glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)(sizeof(float) * VF * (size_t)h->n), h->v);
+  glDrawArrays(GL_TRIANGLES, 0, h->n);
+  glBindVertexArray(0);
+  glDisable(GL_BLEND);
+  glEnable(GL_DEPTH_TEST);
+}

@@ -1,0 +1,123 @@
+/* hh_replay.h - record and replay files: the control track of one attempt.
+ *
+ * A replay is the hh_controls fed to hh_step, one per tick, exactly as they were fed,
+ * plus enough to prove a re-simulation reproduces the attempt. The file is written
+ * outside the tick: the app loop buffers controls and writes one chunk every
+ * HH_REPLAY_CHUNK ticks; nothing here is called from hh_step.
+ *
+ * File format, version 1. All integers little-endian; floats and doubles are stored
+ * as their IEEE-754 bit patterns (little-endian), so a replay carries exact values.
+ *
+ *   header
+ *     u8[8]  magic            "HHRPLY" 0x00 0x01
+ *     u32    version          HH_REPLAY_VERSION (1)
+ *     u32    controls_size    bytes of one tick of controls in the file (40)
+ *     u32    tick_hz          ticks per simulated second (HH_TICK_HZ)
+ *     u32    seed             model seed
+ *     u64    content_hash     FNV-1a of the scenario script (hh_model.content_hash)
+ *     str    build            engine build id (HH_BUILD_ID)
+ *     str    scenario_id      e.g. "port/sts_first_lift"
+ *     str    scenario_path    absolute path of the script when recorded
+ *     u32    crc              CRC-32 of every header byte before it
+ *   (str = u16 byte length, then that many UTF-8 bytes, no terminator; each field
+ *    has a cap: build 127, scenario_id 63, scenario_path 1023 bytes)
+ *
+ *   chunk (repeated, zero or more)
+ *     u8[4]  tag              "CHNK"
+ *     u32    index            0, 1, 2, ... in file order
+ *     u32    ticks            1 .. HH_REPLAY_CHUNK
+ *     ticks x controls        per tick: axis[0..7] as f32 bits, buttons u32, reserved u32
+ *     u32    crc              CRC-32 of the chunk bytes from the tag to the payload end
+ *
+ *   footer
+ *     u8[4]  tag              "FOOT"
+ *     u64    ticks            total ticks (must equal the sum of the chunks)
+ *     u64    score            final score (f64 bits)
+ *     u32    passed           0 or 1
+ *     u64    state_hash       hh_data_hash after hh_finish
+ *     u32    crc              CRC-32 of the footer bytes from the tag to state_hash
+ *   end of file (any trailing byte is corruption)
+ *
+ * The writer writes to "<path>.tmp" and renames it to <path> only when the footer is
+ * written, so a crashed run never leaves a file that looks complete.
+ *
+ * Index:
+ *   hh_replay_writer_open   start a replay file (.tmp) and write its header
+ *   hh_replay_writer_push   buffer one tick of controls; writes a chunk when full
+ *   hh_replay_writer_close  flush, write the footer, rename into place
+ *   hh_replay_writer_abort  drop the .tmp file
+ *   hh_replay_read          read and validate a whole replay file into memory
+ *   hh_replay_free          release what hh_replay_read allocated
+ *   hh_replay_check_model   check a replay was recorded for this scenario content
+ */
+#ifndef HH_REPLAY_H
+#define HH_REPLAY_H
+#include <stdint.h>
+#include <stdio.h>
+#include "hh_sim.h"
+
+#define HH_REPLAY_VERSION 1u
+#define HH_REPLAY_CHUNK 600          /* ticks per chunk (10 s at 60 Hz) */
+#define HH_REPLAY_CONTROLS_SIZE 40u  /* bytes of one tick in the file */
+#define HH_REPLAY_MAGIC "HHRPLY\0\1" /* 8 bytes */
+
+/* What the header says about the attempt. */
+typedef struct hh_replay_header {
+  uint32_t version;
+  uint32_t tick_hz;
+  uint32_t seed;
+  uint64_t content_hash;
+  char build[128];
+  char scenario_id[HH_NAME];
+  char scenario_path[1024];
+} hh_replay_header;
+
+/* What the footer says about the result. */
+typedef struct hh_replay_footer {
+  uint64_t ticks;
+  double score;
+  int passed;
+  uint64_t state_hash;
+} hh_replay_footer;
+
+/* A replay being written. Owns a FILE and a chunk buffer; no per-tick I/O. */
+typedef struct hh_replay_writer {
+  FILE *f;
+  char path[1024];
+  char tmp[1040];
+  hh_controls buf[HH_REPLAY_CHUNK];
+  int n;                 /* ticks buffered in buf */
+  uint32_t chunk_index;  /* chunks written */
+  uint64_t ticks;        /* ticks pushed in all */
+} hh_replay_writer;
+
+/* A replay read into memory. */
+typedef struct hh_replay {
+  hh_replay_header head;
+  hh_replay_footer foot;
+  hh_controls *ctl;      /* foot.ticks entries (NULL when 0) */
+} hh_replay;
+
+/* fill a header from a model (id, path, content hash, seed) and this build */
+void hh_replay_header_from_model(hh_replay_header *h, const hh_model *m,
+                                 const char *scenario_path);
+/* create path.tmp and write the header; the writer must be zeroed or unused */
+int hh_replay_writer_open(hh_replay_writer *w, const char *path,
+                          const hh_replay_header *h, hh_error *err);
+/* buffer one tick of controls; writes a chunk every HH_REPLAY_CHUNK ticks */
+int hh_replay_writer_push(hh_replay_writer *w, const hh_controls *c, hh_error *err);
+/* write the last chunk and the footer (ticks taken from the writer), rename into place */
+int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
+                           hh_error *err);
+/* close and remove the .tmp file (safe on an unopened writer) */
+void hh_replay_writer_abort(hh_replay_writer *w);
+
+/* read and validate the file at path; on error *r is zeroed and err names the offset */
+int hh_replay_read(const char *path, hh_replay *r, hh_error *err);
+/* release r's storage */
+void hh_replay_free(hh_replay *r);
+/* HH_E_REPLAY_SCENARIO unless the replay was recorded for m's content and tick rate */
+int hh_replay_check_model(const hh_replay *r, const hh_model *m, const char *path,
+                          hh_error *err);
+
+#endif

@@ -1,0 +1,3 @@
+#version 330 core
+// shadow.frag - depth only.
+void main() {}
