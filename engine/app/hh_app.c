@@ -125,6 +125,7 @@ static int run_demo(void) {
   return hh_cmd_run(&o);
 }
 
+/* run the haihe command line; returns the exit status */
 int hh_app_main(int argc, char **argv) {
   int rc = choose_language(argc, argv);
   if (rc) return rc;

@@ -72,6 +72,7 @@ static int apply(hh_run_opts *o, const char *name, const char *val, int *have_at
   return 0;
 }
 
+/* parse the options of `run` from argv[first..]; 0 or the exit status of a usage error */
 int hh_cli_parse_run(int argc, char **argv, int first, hh_run_opts *o) {
   memset(o, 0, sizeof *o);
   o->width = 1280;

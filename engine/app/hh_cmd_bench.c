@@ -59,6 +59,7 @@ static void print_res(const char *label, const bench_res *r) {
          label, tps, rtf, (unsigned long long)r->ticks, r->sim_s, r->wall_s);
 }
 
+/* `haihe bench`: rubric on/off tick cost and peak memory */
 int hh_cmd_bench(int argc, char **argv) {
   if (argc > 2) return hh_cli_usage_error("%s: %s", hh_tr("unexpected argument"), argv[2]);
   /* one core: pin to the CPU we are on (best effort) */

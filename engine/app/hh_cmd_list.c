@@ -63,6 +63,7 @@ static int extra_args(int argc, char **argv, int want, const char **pos) {
   return 0;
 }
 
+/* `haihe list`: every scenario with its title in the current language */
 int hh_cmd_list(int argc, char **argv) {
   const char *pos[1] = {NULL};
   int rc = extra_args(argc, argv, 0, pos);
@@ -109,6 +110,7 @@ int hh_cmd_list(int argc, char **argv) {
   return bad;
 }
 
+/* `haihe check SCENARIO`: load and validate only; one OK line or the error */
 int hh_cmd_check(int argc, char **argv) {
   const char *pos[1] = {NULL};
   int rc = extra_args(argc, argv, 1, pos);

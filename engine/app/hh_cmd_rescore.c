@@ -28,6 +28,7 @@ static void resimulate(const hh_model *m, hh_data *d, const hh_replay *rp) {
   hh_finish(m, d);
 }
 
+/* `haihe rescore REPLAY [--json F]`: re-simulate and compare with the recording */
 int hh_cmd_rescore(int argc, char **argv) {
   const char *file = NULL, *json = NULL;
   for (int i = 2; i < argc; i++) {

@@ -279,6 +279,7 @@ static int run_attempt(run_ctx *r, hh_error *err) {
   return HH_OK;
 }
 
+/* `haihe run` (and the default demo): load, run, finish, report */
 int hh_cmd_run(const hh_run_opts *o) {
   run_ctx *r = calloc(1, sizeof *r);
   hh_error err;

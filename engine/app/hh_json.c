@@ -106,6 +106,7 @@ static void write_result(FILE *f, const hh_model *m, const hh_data *d) {
   fputs("\n}\n", f);
 }
 
+/* write the result object of (m, d) to path through path.tmp */
 int hh_cli_write_json(const char *path, const hh_model *m, const hh_data *d,
                       hh_error *err) {
   char tmp[HH_PATH + 8];

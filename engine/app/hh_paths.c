@@ -30,6 +30,7 @@ static int is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* folder of the running executable (from /proc/self/exe), cached */
 const char *hh_cli_exe_dir(void) {
   static char dir[HH_PATH];
   if (dir[0]) return dir;
@@ -66,10 +67,12 @@ static int candidate_dirs(const char *built_in, const char *sub, char dirs[][HH_
   return n;
 }
 
+/* existing scenario folders, build-time one first */
 int hh_cli_scenario_dirs(char dirs[][HH_PATH], int max) {
   return candidate_dirs(HH_SCENARIO_DIR, "scenarios", dirs, max);
 }
 
+/* first asset folder holding i18n/; -1 when none */
 int hh_cli_asset_dir(char *out, size_t cap) {
   char dirs[HH_MAX_SCENARIO_DIRS][HH_PATH];
   int n = candidate_dirs(HH_ASSET_DIR, "assets", dirs, HH_MAX_SCENARIO_DIRS);
@@ -90,6 +93,7 @@ static int ends_with(const char *s, const char *suffix) {
   return a >= b && !strcmp(s + a - b, suffix);
 }
 
+/* an existing file as given, else NAME[.lua] under a scenario folder */
 int hh_cli_find_scenario(const char *arg, char *out, size_t cap, hh_error *err) {
   if (!arg || !arg[0])
     return hh_error_set(err, HH_E_USAGE, "", 0, 0, "%s", hh_tr("missing scenario"));
@@ -117,6 +121,7 @@ int hh_cli_find_scenario(const char *arg, char *out, size_t cap, hh_error *err) 
                       n ? looked : "-");
 }
 
+/* find and load a scenario into a new model (free() it); NULL and err on failure */
 hh_model *hh_cli_load_scenario(const char *arg, char *path, size_t cap, hh_error *err) {
   if (hh_cli_find_scenario(arg, path, cap, err) != HH_OK) return NULL;
   hh_model *m = calloc(1, sizeof *m);
@@ -136,6 +141,7 @@ hh_model *hh_cli_load_scenario(const char *arg, char *path, size_t cap, hh_error
   return m;
 }
 
+/* scenario title in the current language */
 const char *hh_cli_title(const hh_model *m) {
   if (!strcmp(hh_i18n_lang(), "zh-CN") && m->title_zh[0]) return m->title_zh;
   if (m->title_en[0]) return m->title_en;

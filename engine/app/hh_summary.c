@@ -9,6 +9,7 @@ static const char *rule_text(const hh_rule *r) {
   return r->text_en[0] ? r->text_en : r->id;
 }
 
+/* print the end-of-run summary through hh_tr */
 void hh_cli_print_summary(FILE *out, const hh_model *m, const hh_data *d) {
   const hh_rubric *rb = &m->rubric;
   fprintf(out, hh_tr("Scenario: %s (%s)\n"), hh_cli_title(m), m->id);

@@ -406,6 +406,7 @@ static int po_parse_file(const char *path, hh_catalog *out, hh_error *err) {
   return HH_OK;
 }
 
+/* parse dir/<lang>.po and make it the current catalog */
 int hh_i18n_load(const char *dir, const char *lang, hh_error *err) {
   if (!lang || !lang[0] || strlen(lang) >= sizeof g_cat.lang)
     return hh_error_set(err, HH_E_USAGE, "", 0, 0, "unknown language '%s'",
@@ -428,8 +429,10 @@ int hh_i18n_load(const char *dir, const char *lang, hh_error *err) {
   return HH_OK;
 }
 
+/* current language code */
 const char *hh_i18n_lang(void) { return g_cat.lang; }
 
+/* translation of msgid, or msgid itself */
 const char *hh_tr(const char *msgid) {
   if (!msgid) return "";
   if (!g_cat.n) return msgid;

@@ -20,19 +20,23 @@ static void put_u16(unsigned char *p, uint16_t v) {
   p[0] = (unsigned char)v;
   p[1] = (unsigned char)(v >> 8);
 }
+/* store v little-endian at p (4 bytes) */
 static void put_u32(unsigned char *p, uint32_t v) {
   for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
 }
+/* store v little-endian at p (8 bytes) */
 static void put_u64(unsigned char *p, uint64_t v) {
   for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i));
 }
 /* load a little-endian value from p */
 static uint16_t get_u16(const unsigned char *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+/* load a little-endian u32 */
 static uint32_t get_u32(const unsigned char *p) {
   uint32_t v = 0;
   for (int i = 3; i >= 0; i--) v = (v << 8) | p[i];
   return v;
 }
+/* load a little-endian u64 */
 static uint64_t get_u64(const unsigned char *p) {
   uint64_t v = 0;
   for (int i = 7; i >= 0; i--) v = (v << 8) | p[i];
@@ -44,16 +48,19 @@ static uint32_t f32_bits(float f) {
   memcpy(&u, &f, 4);
   return u;
 }
+/* float from its IEEE bits */
 static float bits_f32(uint32_t u) {
   float f;
   memcpy(&f, &u, 4);
   return f;
 }
+/* IEEE bits of a double */
 static uint64_t f64_bits(double f) {
   uint64_t u;
   memcpy(&u, &f, 8);
   return u;
 }
+/* double from its IEEE bits */
 static double bits_f64(uint64_t u) {
   double f;
   memcpy(&f, &u, 8);
@@ -75,6 +82,7 @@ static void get_controls(const unsigned char *p, hh_controls *c) {
 
 /* ------------------------------------------------------------------ writer */
 
+/* header fields for a recording of m */
 void hh_replay_header_from_model(hh_replay_header *h, const hh_model *m,
                                  const char *scenario_path) {
   memset(h, 0, sizeof *h);
@@ -104,6 +112,7 @@ static void put_str(unsigned char *buf, size_t *k, const char *s) {
   *k += 2 + n;
 }
 
+/* create path.tmp and write the header */
 int hh_replay_writer_open(hh_replay_writer *w, const char *path,
                           const hh_replay_header *h, hh_error *err) {
   memset(w, 0, offsetof(hh_replay_writer, buf)); /* the tick buffer needs no clearing */
@@ -158,6 +167,7 @@ static int flush_chunk(hh_replay_writer *w, hh_error *err) {
   return HH_OK;
 }
 
+/* buffer one tick; a full buffer is written as a chunk */
 int hh_replay_writer_push(hh_replay_writer *w, const hh_controls *c, hh_error *err) {
   if (!w->f) return hh_error_set(err, HH_E_INTERNAL, w->path, 0, 0, hh_tr("replay not open"));
   w->buf[w->n++] = *c;
@@ -166,6 +176,7 @@ int hh_replay_writer_push(hh_replay_writer *w, const hh_controls *c, hh_error *e
   return HH_OK;
 }
 
+/* last chunk, footer, close, rename path.tmp to path */
 int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
                            hh_error *err) {
   if (!w->f) return hh_error_set(err, HH_E_INTERNAL, w->path, 0, 0, hh_tr("replay not open"));
@@ -198,6 +209,7 @@ int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
   return rc;
 }
 
+/* close and delete path.tmp */
 void hh_replay_writer_abort(hh_replay_writer *w) {
   if (w->f) {
     fclose(w->f);
@@ -380,6 +392,7 @@ static int slurp(const char *path, unsigned char **out, size_t *size, hh_error *
   return HH_OK;
 }
 
+/* read and validate a whole replay file */
 int hh_replay_read(const char *path, hh_replay *out, hh_error *err) {
   memset(out, 0, sizeof *out);
   unsigned char *buf = NULL;
@@ -423,11 +436,13 @@ int hh_replay_read(const char *path, hh_replay *out, hh_error *err) {
   return HH_OK;
 }
 
+/* release the controls of a read replay */
 void hh_replay_free(hh_replay *r) {
   free(r->ctl);
   memset(r, 0, sizeof *r);
 }
 
+/* the replay was recorded at this tick rate for this scenario content */
 int hh_replay_check_model(const hh_replay *r, const hh_model *m, const char *path,
                           hh_error *err) {
   if (r->head.tick_hz != HH_TICK_HZ)
