@@ -94,7 +94,7 @@ container { half = box40, mass = 20000,                  -- kg gross
 
 target { pos = { 0, 15, 4.0 }, yaw = 0,                  -- container bottom centre in the slot
          tol = 0.05,                                     -- m
-         zone_height = 3, zone_radius = 3 }              -- near-landing zone (m)
+         zone_height = 4, zone_radius = 4 }              -- near-landing zone: the last 4 m (m)
 
 -- ---------------------------------------------------------------- the rubric
 -- Items follow the judging aspects summarised in /work/shared/RUBRICS.md (clauses are

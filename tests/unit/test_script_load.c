@@ -99,7 +99,7 @@ int main(void) {
   CHECK(m.container.pos[0] == 0.0 && m.container.pos[1] == -15.0 && m.container.pos[2] == 2.7955);
   CHECK(m.container.half[0] == 6.096 && m.container.half[1] == 1.219 && m.container.half[2] == 1.2955);
   CHECK(m.target.pos[1] == 15.0 && m.target.pos[2] == 4.0 && m.target.tol == 0.05);
-  CHECK(m.target.zone_height == 3.0 && m.target.zone_radius == 3.0);
+  CHECK(m.target.zone_height == 4.0 && m.target.zone_radius == 4.0);
 
   /* rubric */
   CHECK(m.rubric.max_score == 100.0 && m.rubric.pass_score == 60.0);
