@@ -7,8 +7,16 @@
 #ifndef HH_METRICS_H
 #define HH_METRICS_H
 
-#define HH_METRIC_LIST(X)                                                                 \
+#include "../machines/cnc/hh_cnc_types.h"
+#include "../machines/marine/hh_marine_types.h"
+
+/* metrics every machine writes */
+#define HH_METRIC_LIST_COMMON(X)                                                          \
   X(HH_M_TIME, "time", "s", "simulated time since the start of the attempt")             \
+  X(HH_M_TASK_DONE, "task_done", "flag", "the task's last step is complete")
+
+/* ship-to-shore crane metrics */
+#define HH_METRIC_LIST_STS(X)                                                             \
   X(HH_M_SWAY_ANGLE, "sway_angle", "deg", "angle of the hoist ropes from vertical")       \
   X(HH_M_SWAY_SPEED, "sway_speed", "m/s", "horizontal speed of the spreader relative to the trolley") \
   X(HH_M_LOAD_MASS, "load_mass", "kg", "mass hanging on the ropes (spreader, headblock, locked container)") \
@@ -31,8 +39,11 @@
   X(HH_M_HOIST_UNLOCKED, "hoist_unlocked", "flag", "hoisting off a container with the twistlocks neither all locked nor all unlocked") \
   X(HH_M_LOAD_LOST, "load_lost", "flag", "container falling free or tipped over")        \
   X(HH_M_ON_TARGET, "on_target", "flag", "container resting on the target slot, released")\
-  X(HH_M_LANDING_OFFSET, "landing_offset", "m", "horizontal distance of the container centre from the target slot centre") \
-  X(HH_M_TASK_DONE, "task_done", "flag", "the task's last step is complete")
+  X(HH_M_LANDING_OFFSET, "landing_offset", "m", "horizontal distance of the container centre from the target slot centre")
+
+/* all metrics: one index space for every machine */
+#define HH_METRIC_LIST(X)                                                                 \
+  HH_METRIC_LIST_COMMON(X) HH_METRIC_LIST_STS(X) HH_METRIC_LIST_CNC(X) HH_METRIC_LIST_MARINE(X)
 
 typedef enum hh_metric_id {
 #define HH_X_ENUM(e, name, unit, doc) e,

@@ -63,7 +63,16 @@ typedef struct hh_controls {
 
 /* ---------------------------------------------------------------- model */
 
-typedef enum hh_machine_kind { HH_MACHINE_STS = 1 } hh_machine_kind;
+/* The machine a model simulates; engine/sim/hh_machine.c maps each to its stage 1-3
+   functions. */
+typedef enum hh_machine_kind {
+  HH_MACHINE_STS = 1,       /* ship-to-shore container crane (engine/machines/crane) */
+  HH_MACHINE_CNC_MILL,      /* 3-axis vertical machining centre (engine/machines/cnc) */
+  HH_MACHINE_CNC_LATHE,     /* 2-axis flat-bed lathe (engine/machines/cnc) */
+  HH_MACHINE_OFFSHORE_CRANE,/* pedestal crane lifting off a supply vessel (engine/machines/marine) */
+  HH_MACHINE_SHIP,          /* ship manoeuvring / berthing (engine/machines/marine) */
+  HH_MACHINE_KIND_COUNT
+} hh_machine_kind;
 
 /* What a static box is for: decides collision scoring and its look. */
 typedef enum hh_box_role {
@@ -142,6 +151,8 @@ typedef struct hh_model {
   char autopilot[HH_NAME];   /* expert controller name for --autopilot */
 
   hh_sts_params sts;
+  hh_cnc_model cnc;          /* CNC machines (engine/machines/cnc/hh_cnc_types.h) */
+  hh_marine_model marine;    /* marine machines (engine/machines/marine/hh_marine_types.h) */
   hh_container container;
   hh_target target;
   hh_box box[HH_MAX_BOXES];
@@ -176,6 +187,8 @@ typedef enum hh_lock_state {
 typedef struct hh_physics hh_physics; /* opaque, engine/physics */
 
 typedef struct hh_data {
+  hh_machine_kind machine;   /* copied from the model by hh_data_reset */
+
   /* time: advanced by hh_step */
   uint64_t tick;
   double time_s;
@@ -208,6 +221,10 @@ typedef struct hh_data {
   int load_attached;         /* twistlock weld holds the container (0/1) */
   uint32_t touch_prev[2][(HH_MAX_BOXES + 31) / 32]; /* scene boxes touched last tick by
                                 the spreader [0] and the container [1], bit per box index */
+
+  /* other machines' state (written by their stages 1-3) */
+  hh_cnc_state cnc;
+  hh_marine_state marine;
 
   /* owned storage, allocated once by hh_data_make */
   hh_event *event_log;       /* rubric.log_capacity entries */

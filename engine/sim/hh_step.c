@@ -1,6 +1,6 @@
 /* hh_step.c - the one loop: machine, physics, metrics, rubric; data lifetime; hash. */
 #include "hh_sim.h"
-#include "../machines/crane/hh_crane.h"
+#include "hh_machine.h"
 #include "../core/hh_hash.h"
 #include <stdlib.h>
 #include <string.h>
@@ -21,21 +21,34 @@ hh_data *hh_data_make(const hh_model *m, hh_error *err) {
   return d;
 }
 
+/* detach whatever machine state d holds (each detach is safe on empty state) */
+static void detach_all(hh_data *d) {
+  for (int k = 1; k < HH_MACHINE_KIND_COUNT; k++) {
+    const hh_machine_ops *ops = hh_machine_ops_for((hh_machine_kind)k);
+    if (ops && ops->detach) ops->detach(d);
+  }
+}
+
 void hh_data_free(hh_data *d) {
   if (!d) return;
-  hh_crane_detach(d);
+  detach_all(d);
   free(d->event_log);
   free(d);
 }
 
 int hh_data_reset(const hh_model *m, hh_data *d, hh_error *err) {
   hh_event *log = d->event_log;
-  hh_crane_detach(d);
+  const hh_machine_ops *ops = hh_machine_ops_for(m->machine);
+  if (!ops)
+    return hh_error_set(err, HH_E_SCENARIO, m->source, 0, 0, "unknown machine kind %d",
+                        (int)m->machine);
+  detach_all(d);
   memset(d, 0, sizeof *d);
   d->event_log = log;
+  d->machine = m->machine;
   d->rubric_enabled = 1;
   hh_rubric_reset(&m->rubric, &d->rubric, log);
-  if (hh_crane_attach(m, d, err) != HH_OK) return err ? err->code : HH_E_INTERNAL;
+  if (ops->attach(m, d, err) != HH_OK) return err ? err->code : HH_E_INTERNAL;
   return HH_OK;
 }
 
@@ -43,7 +56,7 @@ int hh_data_reset(const hh_model *m, hh_data *d, hh_error *err) {
    hard time limit, after which further ticks change nothing */
 void hh_step(const hh_model *m, hh_data *d, const hh_controls *c) {
   if (d->done) return;
-  hh_crane_step(m, d, c);          /* 1-3: machine, physics, metrics */
+  hh_machine_ops_for(m->machine)->step(m, d, c); /* 1-3: machine, physics, metrics */
   d->tick++;
   d->time_s = (double)d->tick * m->dt;
   d->metric[HH_M_TIME] = d->time_s;
@@ -62,7 +75,8 @@ void hh_finish(const hh_model *m, hh_data *d) {
     hh_rubric_finish(&m->rubric, &d->rubric, d->metric, d->tick, d->time_s);
 }
 
-/* hash the plain simulation fields in a fixed order (no pointers, no padding) */
+/* hash the plain simulation fields in a fixed order (no pointers, no padding), then
+   the machine's own state */
 uint64_t hh_data_hash(const hh_data *d) {
   uint64_t h = HH_FNV_SEED;
 #define HH_H(field) h = hh_fnv1a64(h, &(field), sizeof(field))
@@ -83,6 +97,8 @@ uint64_t hh_data_hash(const hh_data *d) {
   HH_H(d->rubric.critical);
   HH_H(d->rubric.log_len);
 #undef HH_H
+  const hh_machine_ops *ops = hh_machine_ops_for(d->machine);
+  if (ops && ops->hash) h = ops->hash(d, h);
   return h;
 }
 
