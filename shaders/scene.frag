@@ -1,12 +1,14 @@
 #version 330 core
-// scene.frag - sun + hemisphere ambient, PCF shadow, distance haze. Compiled twice:
-// plain for solid boxes and with HH_WATER for the animated water (separate programs,
-// so solid pixels never pay for the ripple on a software rasteriser).
+// scene.frag - sun (normalised Blinn-Phong from roughness, Schlick Fresnel) + hemisphere
+// ambient, PCF shadow, distance fog with height falloff, exact sRGB encoding. Compiled
+// twice: plain for solid boxes and with HH_WATER for the moving water (separate
+// programs, so solid pixels never pay for the waves on a software rasteriser).
 in vec3 v_world;
 in vec3 v_nrm;
 in vec4 v_rgba;
 in vec4 v_light;
 flat in float v_mat;
+flat in float v_rough;
 
 uniform sampler2DShadow u_shadow;
 uniform vec3 u_sun_dir;      // towards the sun, unit
@@ -20,10 +22,12 @@ uniform float u_shadow_texel;
 
 out vec4 o_rgba;
 
-// fraction of sunlight reaching this point: 2x2 bilinear-compared taps (4x4 PCF)
+// fraction of sunlight reaching this point: 2x2 bilinear-compared taps (4x4 PCF);
+// outside the map (the far yard) counts as lit
 float shadow_factor() {
   vec3 p = v_light.xyz / v_light.w * 0.5 + 0.5;
-  if (p.z >= 1.0) return 1.0;
+  if (p.z >= 1.0 || any(lessThan(p.xy, vec2(0.0))) || any(greaterThan(p.xy, vec2(1.0))))
+    return 1.0;
   float z = p.z - 0.0015;
   float h = 0.5 * u_shadow_texel;
   return 0.25 * (texture(u_shadow, vec3(p.xy + vec2(-h, -h), z)) +
@@ -32,27 +36,44 @@ float shadow_factor() {
                  texture(u_shadow, vec3(p.xy + vec2(h, h), z)));
 }
 
+// linear to sRGB (IEC 61966-2-1)
+vec3 to_srgb(vec3 c) {
+  c = clamp(c, 0.0, 1.0);
+  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+}
+
 void main() {
   vec3 n = normalize(v_nrm);
   vec3 base = v_rgba.rgb;
-  float spec = 0.0;
-#ifdef HH_WATER
-  // a gentle moving ripple bends the normal and adds glints
   vec3 view = normalize(u_eye - v_world);
+  float rough = v_rough;
+#ifdef HH_WATER
+  // moving water: two travelling wave trains bend the normal; glints and sky reflection
   vec2 q = v_world.xy;
-  float a = sin(q.x * 0.35 + u_time * 1.3) + sin(q.y * 0.52 - u_time * 1.7);
-  float b = cos(q.x * 0.41 - u_time * 1.1) + cos(q.y * 0.33 + u_time * 1.9);
-  n = normalize(vec3(a * 0.05, b * 0.05, 1.0));
-  vec3 hv = normalize(u_sun_dir + view);
-  spec = pow(max(dot(n, hv), 0.0), 80.0) * 0.6;
+  float a = sin(q.x * 0.35 + u_time * 1.3) + 0.6 * sin(q.x * 0.9 + q.y * 0.4 + u_time * 2.1) +
+            sin(q.y * 0.52 - u_time * 1.7);
+  float b = cos(q.x * 0.41 - u_time * 1.1) + cos(q.y * 0.33 + u_time * 1.9) +
+            0.6 * cos(q.y * 1.1 - q.x * 0.3 - u_time * 2.4);
+  n = normalize(vec3(a * 0.045, b * 0.045, 1.0));
+  rough = 0.08;
   float fres = 1.0 - max(dot(n, view), 0.0);
   base = mix(base, u_sky_rgb * 0.9, fres * fres * fres * 0.6);
 #endif
   float ndl = max(dot(n, u_sun_dir), 0.0);
   float sh = ndl > 0.0 ? shadow_factor() : 0.0;
+  // specular: Blinn-Phong lobe whose exponent follows the roughness, normalised so a
+  // rough surface spreads the same energy wider; Schlick Fresnel with F0 = 0.04
+  vec3 hv = normalize(u_sun_dir + view);
+  float a2 = max(rough * rough, 0.002);
+  float pw = 2.0 / (a2 * a2) - 2.0;
+  float f = 0.04 + 0.96 * pow(1.0 - max(dot(hv, view), 0.0), 5.0);
+  float spec = (pw + 8.0) / 25.13 * pow(max(dot(n, hv), 0.0), pw) * f * ndl;
   vec3 amb = mix(u_ground_rgb, u_sky_rgb, n.z * 0.5 + 0.5);
-  vec3 c = base * (amb + u_sun_rgb * (ndl * sh)) + u_sun_rgb * (spec * sh);
+  vec3 c = base * (amb + u_sun_rgb * (ndl * sh)) + u_sun_rgb * (min(spec, 8.0) * sh);
+  // fog: thicker near the ground, towards the haze colour
   float dist = length(u_eye - v_world);
-  c = mix(c, u_haze_rgb, min(1.0 - exp(-dist * 0.0012), 0.85));
-  o_rgba = vec4(pow(c, vec3(1.0 / 2.2)), 1.0);
+  float hfall = exp(-max(v_world.z, 0.0) * 0.012);
+  float fog = 1.0 - exp(-dist * 0.0011 * (0.55 + 0.45 * hfall));
+  c = mix(c, u_haze_rgb, min(fog, 0.88));
+  o_rgba = vec4(to_srgb(c), 1.0);
 }

@@ -13,5 +13,6 @@ void main() {
   float up = clamp(dir.z, 0.0, 1.0);
   vec3 c = mix(u_haze_rgb, u_zenith_rgb, pow(up, 0.35));
   c += vec3(1.0, 0.9, 0.7) * pow(max(dot(dir, u_sun_dir), 0.0), 400.0);
-  o_rgba = vec4(pow(c, vec3(1.0 / 2.2)), 1.0);
+  c = clamp(c, 0.0, 1.0);
+  o_rgba = vec4(mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c)), 1.0);
 }

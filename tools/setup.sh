@@ -4,7 +4,12 @@ set -euo pipefail
 PKGS=(build-essential cmake pkg-config git
       libsdl2-dev libcglm-dev libbullet-dev libopenxr-dev libopenxr-loader1
       liblua5.4-dev python3-glad libfreetype-dev fonts-noto-cjk libpng-dev
-      xvfb xauth libgl1-mesa-dri libegl-dev libgl-dev mesa-utils)
+      libharfbuzz-dev libfribidi-dev fonts-noto-core
+      libsqlite3-dev libsodium-dev sqlite3
+      xvfb xauth libgl1-mesa-dri libegl-dev libgl-dev mesa-utils libx11-dev
+      linuxcnc-uspace)
+# Optional, for looking at a debrief by eye (docs/debrief.md; no test needs it):
+#   apt-get install chromium
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

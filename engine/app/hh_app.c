@@ -42,18 +42,33 @@ void hh_cli_print_usage(FILE *out) {
           hh_tr("load and validate a scenario without running it"));
   fprintf(out, "  haihe bench                    %s\n",
           hh_tr("measure the headless real-time factor"));
+  fprintf(out, "  haihe bench --rubric           %s\n",
+          hh_tr("compiled rubric against the same rules in Lua (ns per rule per tick)"));
+  fprintf(out, "  haihe rescore --verify REPLAY [--pubkey F | --event-key F] [--result F.json]\n"
+               "                                 %s\n",
+          hh_tr("check a signed replay and its result, then re-simulate it"));
+  fprintf(out, "  haihe results [--trainee ID] [--scenario S] [--csv] [--db PATH]  %s\n",
+          hh_tr("list or export the stored attempts"));
   fprintf(out, "%s\n", hh_tr("Options of run:"));
   fprintf(out, "  --headless --autopilot --record F --replay F --json F\n"
                "  --screenshot F.png --at S --size WxH --seconds S\n"
-               "  --camera cab|orbit|follow --lang zh-CN|en\n");
+               "  --camera cab|orbit|follow --large-print --lang zh-CN|en|fr|th|ar\n"
+               "  --report F.html --csv F --db PATH --trainee ID\n"
+               "  --competition --event-key FILE --xr --sea-state 1..6\n");
 }
 
-/* language from the environment: zh_* -> zh-CN, otherwise en */
+/* language from the environment: zh_* -> zh-CN, fr_*, th_*, ar_*, otherwise en */
 static const char *env_lang(void) {
   const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
   for (int i = 0; i < 3; i++) {
     const char *v = getenv(vars[i]);
-    if (v && v[0]) return !strncmp(v, "zh", 2) ? "zh-CN" : "en";
+    if (v && v[0]) {
+      if (!strncmp(v, "zh", 2)) return "zh-CN";
+      if (!strncmp(v, "fr", 2)) return "fr";
+      if (!strncmp(v, "th", 2)) return "th";
+      if (!strncmp(v, "ar", 2)) return "ar";
+      return "en";
+    }
   }
   return "en";
 }
@@ -75,8 +90,11 @@ static int choose_language(int argc, char **argv) {
   int explicit = lang != NULL;
   if (explicit && !lang[0]) return hh_cli_usage_error("%s: --lang", hh_tr("missing value"));
   if (!explicit) lang = env_lang();
-  if (explicit && strcmp(lang, "en") != 0 && strcmp(lang, "zh-CN") != 0)
-    return hh_cli_usage_error("%s: '%s' (zh-CN, en)", hh_tr("unknown language"), lang);
+  static const char *const langs[] = {"en", "zh-CN", "fr", "th", "ar"};
+  int known = 0;
+  for (int i = 0; i < 5; i++) known |= !strcmp(lang, langs[i]);
+  if (explicit && !known)
+    return hh_cli_usage_error("%s: '%s' (zh-CN, en, fr, th, ar)", hh_tr("unknown language"), lang);
   char dir[HH_PATH];
   hh_error err;
   memset(&err, 0, sizeof err);
@@ -149,6 +167,8 @@ int hh_app_main(int argc, char **argv) {
   if (!strcmp(cmd, "list")) return hh_cmd_list(argc, argv);
   if (!strcmp(cmd, "check")) return hh_cmd_check(argc, argv);
   if (!strcmp(cmd, "bench")) return hh_cmd_bench(argc, argv);
+  if (!strcmp(cmd, "results")) return hh_cmd_results(argc, argv);
+  if (!strcmp(cmd, "gcode")) return hh_cmd_gcode(argc, argv);
   if (cmd[0] == '-') return hh_cli_usage_error("%s: %s", hh_tr("unknown option"), cmd);
   return hh_cli_usage_error("%s: %s", hh_tr("unknown command"), cmd);
 }

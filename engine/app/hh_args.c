@@ -1,5 +1,6 @@
 /* hh_args.c - parsing the options of `haihe run` (numbers in the C locale). */
 #include "hh_cli.h"
+#include "hh_competition.h"
 #include "../core/hh_i18n.h"
 #include "../render/hh_render.h"
 #include <errno.h>
@@ -41,17 +42,33 @@ typedef struct opt_def {
 static const opt_def run_opts[] = {
     {"--headless", 0}, {"--autopilot", 0}, {"--record", 1},  {"--replay", 1},
     {"--json", 1},     {"--screenshot", 1}, {"--at", 1},     {"--size", 1},
-    {"--seconds", 1},  {"--camera", 1},
+    {"--seconds", 1},  {"--camera", 1},  {"--large-print", 0},
+    {"--report", 1},   {"--csv", 1},     {"--db", 1},        {"--trainee", 1},
+    {"--competition", 0}, {"--event-key", 1},
+    {"--xr", 0},       {"--sea-state", 1},
 };
 
 /* apply one option with its value (NULL if it takes none); exit status or 0 */
 static int apply(hh_run_opts *o, const char *name, const char *val, int *have_at) {
   if (!strcmp(name, "--headless")) o->headless = 1;
   else if (!strcmp(name, "--autopilot")) o->autopilot = 1;
+  else if (!strcmp(name, "--xr")) o->xr = 1;
+  else if (!strcmp(name, "--large-print")) o->large_print = 1;
   else if (!strcmp(name, "--record")) o->record = val;
   else if (!strcmp(name, "--replay")) o->replay = val;
   else if (!strcmp(name, "--json")) o->json = val;
+  else if (!strcmp(name, "--report")) o->report = val;
+  else if (!strcmp(name, "--csv")) o->csv = val;
+  else if (!strcmp(name, "--db")) o->db = val;
+  else if (!strcmp(name, "--trainee")) o->trainee = val;
+  else if (!strcmp(name, "--competition")) o->competition = 1;
+  else if (!strcmp(name, "--event-key")) o->event_key = val;
   else if (!strcmp(name, "--screenshot")) o->screenshot = val;
+  else if (!strcmp(name, "--sea-state")) {
+    if (!*val || val[1] || val[0] < '1' || val[0] > '6')
+      return hh_cli_usage_error("%s: --sea-state %s", hh_tr("expected a WMO sea state 1..6"), val);
+    o->sea_state = val[0] - '0';
+  }
   else if (!strcmp(name, "--at")) {
     if (parse_seconds(val, &o->at_s))
       return hh_cli_usage_error("%s: --at %s", hh_tr("invalid time in seconds"), val);
@@ -115,5 +132,5 @@ int hh_cli_parse_run(int argc, char **argv, int first, hh_run_opts *o) {
     return hh_cli_usage_error("%s", hh_tr("--at needs --screenshot F.png"));
   if (o->record && o->replay && !strcmp(o->record, o->replay))
     return hh_cli_usage_error("%s", hh_tr("--record and --replay name the same file"));
-  return 0;
+  return hh_competition_check(o);
 }

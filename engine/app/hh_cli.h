@@ -38,7 +38,16 @@ typedef struct hh_run_opts {
   int width, height;      /* --size WxH (pixels) */
   double seconds;         /* --seconds S: stop after S simulated seconds; 0 = none */
   int camera;             /* --camera: hh_camera_mode */
+  int xr;                 /* --xr: VR through OpenXR, falls back to the desktop */
   int demo;               /* started as the default demo (no arguments) */
+  int large_print;        /* --large-print: HUD for projectors */
+  int sea_state;          /* --sea-state N: instructor's WMO sea state 1..6 (marine); 0 = scenario's */
+  const char *report;     /* --report F.html: the debrief (engine/app/hh_report*.c) */
+  const char *csv;        /* --csv F: the rubric items as CSV */
+  const char *db;         /* --db PATH: results database (default under the data dir) */
+  const char *trainee;    /* --trainee ID */
+  int competition;        /* --competition (engine/app/hh_competition.c) */
+  const char *event_key;  /* --event-key FILE: sign with HMAC instead of the station key */
 } hh_run_opts;
 
 int hh_cli_fail(const hh_error *err);
@@ -56,12 +65,17 @@ int hh_cli_parse_run(int argc, char **argv, int first, hh_run_opts *o);
 void hh_cli_print_summary(FILE *out, const hh_model *m, const hh_data *d);
 int hh_cli_write_json(const char *path, const hh_model *m, const hh_data *d,
                       hh_error *err);
+/* the result object as a new NUL-terminated string (free()); NULL when out of memory */
+char *hh_cli_json_string(const hh_model *m, const hh_data *d);
 
 int hh_cmd_run(const hh_run_opts *o);
 int hh_cmd_rescore(int argc, char **argv);
 int hh_cmd_list(int argc, char **argv);
 int hh_cmd_check(int argc, char **argv);
 int hh_cmd_bench(int argc, char **argv);
+int hh_bench_rubric(int argc, char **argv); /* `haihe bench --rubric` (hh_bench_rubric.c) */
+int hh_cmd_gcode(int argc, char **argv); /* hh_cmd_gcode.c */
+int hh_cmd_results(int argc, char **argv);
 void hh_cli_print_usage(FILE *out);
 
 #endif

@@ -59,8 +59,18 @@ static void print_res(const char *label, const bench_res *r) {
          label, tps, rtf, (unsigned long long)r->ticks, r->sim_s, r->wall_s);
 }
 
+int hh_bench_render(int argc, char **argv); /* hh_bench_render.c */
+int hh_bench_ship(int argc, char **argv);   /* hh_bench_ship.c */
+int hh_bench_cnc(int argc, char **argv);    /* hh_bench_cnc.c */
+int hh_bench_marine(int argc, char **argv); /* hh_bench_marine.c */
+
 /* `haihe bench`: rubric on/off tick cost and peak memory */
 int hh_cmd_bench(int argc, char **argv) {
+  if (argc > 2 && !strcmp(argv[2], "--render")) return hh_bench_render(argc, argv);
+  if (argc > 2 && !strcmp(argv[2], "--ship")) return hh_bench_ship(argc, argv); /* hh_bench_ship.c */
+  if (argc > 2 && !strcmp(argv[2], "--cnc")) return hh_bench_cnc(argc, argv);
+  if (argc > 2 && !strcmp(argv[2], "--marine")) return hh_bench_marine(argc, argv);
+  if (argc >= 3 && strcmp(argv[2], "--rubric") == 0) return hh_bench_rubric(argc, argv);
   if (argc > 2) return hh_cli_usage_error("%s: %s", hh_tr("unexpected argument"), argv[2]);
   /* one core: pin to the CPU we are on (best effort) */
   int cpu = sched_getcpu();

@@ -1,8 +1,11 @@
 /* hh_cmd_rescore.c - `haihe rescore REPLAY [--json F]`: re-simulate a replay headless
- * and compare the score and final state hash with what it recorded.
+ * and compare the score and final state hash with what it recorded. With --verify
+ * (hh_sign_verify.c) the replay's signature is checked first, and the signed result
+ * must equal the re-simulated one.
  * Exit: 0 identical, 3 (HH_EXIT_MISMATCH) different, 2 bad replay or scenario. */
 #define _DEFAULT_SOURCE
 #include "hh_cli.h"
+#include "hh_sign.h"
 #include "../core/hh_i18n.h"
 #include "../sim/hh_replay.h"
 #include <stdlib.h>
@@ -31,7 +34,13 @@ static void resimulate(const hh_model *m, hh_data *d, const hh_replay *rp) {
 /* `haihe rescore REPLAY [--json F]`: re-simulate and compare with the recording */
 int hh_cmd_rescore(int argc, char **argv) {
   const char *file = NULL, *json = NULL;
+  hh_verify_opts verify = {0, NULL, NULL, NULL};
   for (int i = 2; i < argc; i++) {
+    int vrc = 0;
+    if (hh_verify_arg(&verify, argc, argv, &i, &vrc)) { /* --verify and its keys */
+      if (vrc) return vrc;
+      continue;
+    }
     if (!strcmp(argv[i], "--json")) {
       if (i + 1 >= argc || !argv[i + 1][0])
         return hh_cli_usage_error("%s: --json", hh_tr("missing value"));
@@ -62,6 +71,7 @@ int hh_cmd_rescore(int argc, char **argv) {
   if (strcmp(rp.head.build, HH_BUILD_ID) != 0)
     fprintf(stderr, hh_tr("warning: replay recorded by build %s, this is %s; results may differ\n"),
             rp.head.build, HH_BUILD_ID);
+  if (verify.on && hh_verify_signature(&verify, &rp, file, &err) != HH_OK) goto fail;
   d = hh_data_make(m, &err);
   if (!d) goto fail;
   resimulate(m, d, &rp);
@@ -71,6 +81,7 @@ int hh_cmd_rescore(int argc, char **argv) {
   int same_score = memcmp(&score, &rp.foot.score, sizeof score) == 0;
   int same = same_score && hash == rp.foot.state_hash && d->tick == rp.foot.ticks &&
              hh_passed(m, d) == rp.foot.passed;
+  if (verify.on) same &= hh_verify_result(&verify, &rp, m, d);
   printf(hh_tr("Scenario: %s (%s)\n"), hh_cli_title(m), m->id);
   printf(hh_tr("Recorded:     score %.6f  ticks %llu  state hash %016llx\n"), rp.foot.score,
          (unsigned long long)rp.foot.ticks, (unsigned long long)rp.foot.state_hash);

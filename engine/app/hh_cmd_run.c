@@ -4,11 +4,14 @@
  * changes results. */
 #define _DEFAULT_SOURCE
 #include "hh_cli.h"
+#include "hh_report.h"
 #include "../core/hh_i18n.h"
+#include "../machines/marine/hh_marine.h"
 #include "../pilot/hh_pilot.h"
 #include "../platform/hh_platform.h"
 #include "../render/hh_render.h"
 #include "../sim/hh_replay.h"
+#include "../xr/hh_xr.h"
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -50,6 +53,11 @@ typedef struct run_ctx {
   hh_renderer *ren;
   hh_camera cam;
   hh_controls device;         /* latest device controls (windowed) */
+  hh_xr *xr;                  /* --xr: the VR session while it runs */
+  hh_debrief debrief;         /* trace, results store, signing (hh_report_run.c) */
+  hh_render_pose prev;        /* drawn poses before the last tick (frame pacing) */
+  float alpha;                /* where the frame falls between prev and now (0..1) */
+  int large_print;            /* HUD in large print (--large-print, key +) */
 } run_ctx;
 
 /* the controls for the next tick from the one chosen source */
@@ -69,7 +77,9 @@ static int tick(run_ctx *r, hh_error *err) {
   hh_controls c;
   next_controls(r, &c);
   if (r->rec && hh_replay_writer_push(r->rec, &c, err) != HH_OK) return err->code;
+  hh_render_pose_save(r->d, &r->prev);
   hh_step(r->m, r->d, &c);
+  hh_debrief_tick(&r->debrief, r->d);
   return HH_OK;
 }
 
@@ -85,9 +95,10 @@ static void draw(run_ctx *r) {
   if (w <= 0 || h <= 0) return;
   hh_rtarget t = {0, w, h};
   float view[16], proj[16];
-  hh_camera_matrices(&r->cam, r->m, r->d, (float)w / (float)h, view, proj);
-  hh_render_scene(r->ren, r->m, r->d, view, proj, &t);
-  hh_render_hud(r->ren, r->m, r->d, &t);
+  const hh_data *v = hh_render_blend(r->ren, &r->prev, r->d, r->alpha);
+  hh_camera_matrices(&r->cam, r->m, v, (float)w / (float)h, view, proj);
+  hh_render_scene(r->ren, r->m, v, view, proj, &t);
+  hh_render_hud(r->ren, r->m, v, &t);
 }
 
 /* render the frame and write the screenshot (before the swap) */
@@ -111,6 +122,9 @@ static int open_view(run_ctx *r, int headless, hh_error *err) {
     r->win = NULL;
     return err->code ? err->code : HH_E_INTERNAL;
   }
+  r->large_print = r->o->large_print;
+  hh_render_large_print(r->ren, r->large_print);
+  hh_render_countdown(r->ren, r->o->competition);
   return HH_OK;
 }
 
@@ -136,7 +150,8 @@ static int loop_headless(run_ctx *r, hh_error *err) {
 static int handle_ui(run_ctx *r, const hh_ui_input *ui, int *paused) {
   if (ui->quit) return 1;
   if (ui->next_camera) r->cam.mode = (hh_camera_mode)((r->cam.mode + 1) % HH_CAM_COUNT);
-  if (ui->toggle_pause) *paused = !*paused;
+  if (ui->toggle_large_print) hh_render_large_print(r->ren, r->large_print ^= 1);
+  if (ui->toggle_pause && !r->o->competition) *paused = !*paused; /* no pause in competition */
   r->cam.orbit_yaw += 0.005f * ui->orbit_dx;
   r->cam.orbit_pitch += 0.005f * ui->orbit_dy;
   if (r->cam.orbit_pitch > 1.5f) r->cam.orbit_pitch = 1.5f;
@@ -171,7 +186,10 @@ static int loop_window(run_ctx *r, hh_error *err) {
       if (t - ended_at >= linger) break;
       acc = 0.0;
     }
+    /* draw between the last two ticks (smooth at any display rate) */
+    r->alpha = paused || over(r) ? 1.0f : (float)(acc / r->m->dt);
     if (r->shot_pending && r->d->tick >= r->shot_tick) {
+      r->alpha = 1.0f;
       if (take_screenshot(r, err)) return err->code;
     } else {
       draw(r);
@@ -185,6 +203,85 @@ static int loop_window(run_ctx *r, hh_error *err) {
   return HH_OK;
 }
 
+/* --xr: start OpenXR on the window; 0 (after saying why) when VR is not available */
+static int start_xr(run_ctx *r) {
+  hh_error e;
+  memset(&e, 0, sizeof e);
+  r->xr = hh_xr_create(r->win, &e);
+  if (r->xr) return 1;
+  fprintf(stderr, hh_tr("warning: VR is not available: %s; continuing on the desktop\n"), e.text);
+  return 0;
+}
+
+/* end VR: say why and where the crane is, release the session */
+static void stop_xr(run_ctx *r) {
+  const char *why = hh_xr_message(r->xr);
+  if (why[0])
+    fprintf(stderr, hh_tr("warning: %s after %ld VR frames; continuing on the desktop\n"), why,
+            hh_xr_frames(r->xr));
+  else
+    printf(hh_tr("VR: %ld frames submitted\n"), hh_xr_frames(r->xr));
+  printf(hh_tr("VR: crane at gantry %.2f m, trolley %.2f m, hoist height %.2f m\n"),
+         r->d->metric[HH_M_GANTRY_POS], r->d->metric[HH_M_TROLLEY_POS],
+         r->d->metric[HH_M_HOIST_HEIGHT]);
+  fflush(stdout);
+  hh_xr_destroy(r->xr);
+  r->xr = NULL;
+}
+
+/* the VR loop: ticks follow the runtime's display clock, the eyes see from the
+   operator's chair, the window mirrors the left eye with the HUD. Returns when the
+   attempt is over, the user quits (*quit) or the session ends (the desktop goes on). */
+static int loop_xr(run_ctx *r, int *quit, hh_error *err) {
+  double acc = 0.0;
+  int paused = 0, rc = HH_OK;
+  while (!over(r) && !rc) {
+    hh_ui_input ui;
+    memset(&ui, 0, sizeof ui);
+    hh_controls dev;
+    memset(&dev, 0, sizeof dev);
+    hh_window_poll(r->win, &dev, &ui);
+    if (handle_ui(r, &ui, &paused)) {
+      *quit = 1;
+      break;
+    }
+    hh_xr_status st = hh_xr_poll(r->xr);
+    if (st == HH_XR_ENDED || st == HH_XR_LOST) break;
+    double dt = 0.0;
+    if (!hh_xr_frame_begin(r->xr, &dt)) { /* not running yet: the desktop view */
+      r->alpha = 1.0f;
+      draw(r);
+      hh_window_swap(r->win);
+      struct timespec ts = {0, 5000000};
+      nanosleep(&ts, NULL);
+      continue;
+    }
+    hh_xr_controls(r->xr, &dev); /* XR is one more input device */
+    r->device = dev;
+    acc += dt > MAX_FRAME_S ? MAX_FRAME_S : dt;
+    if (paused) acc = 0.0;
+    while (acc >= r->m->dt && !over(r) && !rc) {
+      rc = tick(r, err);
+      acc -= r->m->dt;
+    }
+    r->alpha = paused || over(r) ? 1.0f : (float)(acc / r->m->dt);
+    const hh_data *v = hh_render_blend(r->ren, &r->prev, r->d, r->alpha);
+    hh_xr_frame_end(r->xr, r->ren, r->m, v);
+    int w = 0, h = 0;
+    hh_window_size(r->win, &w, &h);
+    hh_rtarget t = {0, w, h};
+    if (hh_xr_mirror(r->xr, &t)) hh_render_hud(r->ren, r->m, v, &t);
+    if (r->shot_pending && r->d->tick >= r->shot_tick) { /* --screenshot: the mirror */
+      r->shot_pending = 0;
+      if (hh_window_screenshot(r->win, r->o->screenshot, err) != HH_OK) rc = err->code;
+      else printf(hh_tr("Screenshot at %.2f s written to %s\n"), r->d->time_s, r->o->screenshot);
+    }
+    hh_window_swap(r->win);
+  }
+  stop_xr(r);
+  return rc;
+}
+
 /* 1 when a display server is reachable */
 static int have_display(void) {
   const char *x = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
@@ -196,6 +293,7 @@ static int prepare(run_ctx *r, hh_error *err) {
   const hh_run_opts *o = r->o;
   r->m = hh_cli_load_scenario(o->scenario, r->path, sizeof r->path, err);
   if (!r->m) return err->code;
+  if (o->sea_state && hh_marine_sea_state_override(r->m, o->sea_state, err) != HH_OK) return err->code;
   if (o->replay) {
     if (hh_replay_read(o->replay, &r->replay, err) != HH_OK) return err->code;
     if (hh_replay_check_model(&r->replay, r->m, o->replay, err) != HH_OK) return err->code;
@@ -217,6 +315,9 @@ static int prepare(run_ctx *r, hh_error *err) {
     r->shot_tick = (uint64_t)llround(o->at_s * HH_TICK_HZ);
   }
   r->cam.mode = (hh_camera_mode)o->camera;
+  if (hh_debrief_prepare(&r->debrief, o, r->m, r->max_ticks, err) != HH_OK) return err->code;
+  r->alpha = 1.0f; /* headless frames and screenshots show the tick itself */
+  hh_render_pose_save(r->d, &r->prev);
   if (o->record) {
     r->rec = malloc(sizeof *r->rec);
     if (!r->rec) return hh_error_set(err, HH_E_NOMEM, "", 0, 0, hh_tr("out of memory"));
@@ -240,6 +341,7 @@ static void cleanup(run_ctx *r) {
     free(r->rec);
   }
   hh_replay_free(&r->replay);
+  hh_debrief_free(&r->debrief);
   hh_data_free(r->d);
   free(r->m);
 }
@@ -255,7 +357,11 @@ static int run_attempt(run_ctx *r, hh_error *err) {
     windowed = 0;
   }
   if (!windowed && o->screenshot && open_view(r, 1, err) != HH_OK) return err->code;
-  int rc = windowed ? loop_window(r, err) : loop_headless(r, err);
+  int rc = HH_OK, quit = 0;
+  if (o->xr && !windowed)
+    fprintf(stderr, "%s\n", hh_tr("warning: --xr needs a window (a display and no --headless); continuing without VR"));
+  if (o->xr && windowed && start_xr(r)) rc = loop_xr(r, &quit, err);
+  if (!rc && !quit) rc = windowed ? loop_window(r, err) : loop_headless(r, err);
   if (rc) return rc;
   if (r->shot_pending) {
     fprintf(stderr, hh_tr("warning: the run ended at %.2f s, before --at; screenshot of the last frame\n"),
@@ -268,7 +374,7 @@ static int run_attempt(run_ctx *r, hh_error *err) {
   if (r->rec) {
     hh_replay_footer f = {r->d->tick, hh_score(r->m, r->d), hh_passed(r->m, r->d),
                           hh_data_hash(r->d)};
-    rc = hh_replay_writer_close(r->rec, &f, err);
+    rc = hh_debrief_close_replay(&r->debrief, o, r->rec, &f, r->m, r->d, err);
     free(r->rec);
     r->rec = NULL;
     if (rc) return rc;
@@ -276,7 +382,7 @@ static int run_attempt(run_ctx *r, hh_error *err) {
   hh_cli_print_summary(stdout, r->m, r->d);
   if (r->rec == NULL && o->record) printf(hh_tr("Replay written to %s\n"), o->record);
   if (o->json && hh_cli_write_json(o->json, r->m, r->d, err) != HH_OK) return err->code;
-  return HH_OK;
+  return hh_debrief_finish(&r->debrief, o, r->m, r->d, g_interrupted != 0, err);
 }
 
 /* `haihe run` (and the default demo): load, run, finish, report */

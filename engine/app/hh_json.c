@@ -1,4 +1,5 @@
 /* hh_json.c - the --json result object, written to F.tmp and renamed into place. */
+#define _DEFAULT_SOURCE
 #include "hh_cli.h"
 #include "../core/hh_i18n.h"
 #include <errno.h>
@@ -104,6 +105,21 @@ static void write_result(FILE *f, const hh_model *m, const hh_data *d) {
   fputs(",\n  \"build\": ", f);
   json_str(f, HH_BUILD_ID);
   fputs("\n}\n", f);
+}
+
+/* the result object of (m, d) as a new string (free()) */
+char *hh_cli_json_string(const hh_model *m, const hh_data *d) {
+  char *buf = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream(&buf, &n);
+  if (!f) return NULL;
+  write_result(f, m, d);
+  int bad = ferror(f);
+  if (fclose(f) != 0 || bad) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
 }
 
 /* write the result object of (m, d) to path through path.tmp */

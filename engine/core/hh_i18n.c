@@ -432,11 +432,51 @@ int hh_i18n_load(const char *dir, const char *lang, hh_error *err) {
 /* current language code */
 const char *hh_i18n_lang(void) { return g_cat.lang; }
 
-/* translation of msgid, or msgid itself */
+/* 1 when a missing translation is shown marked: $HH_I18N_MARK_MISSING=1, or a debug
+   build (no NDEBUG) or one compiled with HH_I18N_MARK_MISSING, unless the variable is 0 */
+static int mark_missing(void) {
+  const char *v = getenv("HH_I18N_MARK_MISSING");
+  if (v && *v) return strcmp(v, "0") != 0;
+#if defined(HH_I18N_MARK_MISSING) || !defined(NDEBUG)
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+/* msgid with the fallback mark in front, kept for the life of the process (one copy
+   per distinct msgid; only in marking mode) */
+static const char *marked(const char *msgid) {
+  typedef struct mark_node {
+    struct mark_node *next;
+    const char *id;
+    char text[];
+  } mark_node;
+  static const char MARK[] = "\xE2\x9F\xA8" "en" "\xE2\x9F\xA9"; /* U+27E8 en U+27E9 */
+  static mark_node *list;
+  for (mark_node *n = list; n; n = n->next)
+    if (!strcmp(n->id, msgid)) return n->text;
+  size_t len = strlen(msgid);
+  mark_node *n = malloc(sizeof *n + sizeof MARK + len);
+  if (!n) return msgid;
+  memcpy(n->text, MARK, sizeof MARK - 1);
+  memcpy(n->text + sizeof MARK - 1, msgid, len + 1);
+  n->id = n->text + sizeof MARK - 1;
+  n->next = list;
+  list = n;
+  return n->text;
+}
+
+/* translation of msgid; else msgid itself (the English text), marked "⟨en⟩" when the
+   language is not English and marking is on (see mark_missing) */
 const char *hh_tr(const char *msgid) {
   if (!msgid) return "";
-  if (!g_cat.n) return msgid;
-  hh_po_entry key = {(char *)msgid, NULL};
-  const hh_po_entry *e = bsearch(&key, g_cat.e, (size_t)g_cat.n, sizeof *g_cat.e, entry_cmp);
-  return e ? e->str : msgid;
+  const hh_po_entry *e = NULL;
+  if (g_cat.n) {
+    hh_po_entry key = {(char *)msgid, NULL};
+    e = bsearch(&key, g_cat.e, (size_t)g_cat.n, sizeof *g_cat.e, entry_cmp);
+  }
+  if (e) return e->str;
+  if (msgid[0] && strcmp(g_cat.lang, "en") != 0 && mark_missing()) return marked(msgid);
+  return msgid;
 }

@@ -6,7 +6,9 @@
  * Index:
  *   hh_i18n_load   load the catalog for a language ("en", "zh-CN") from a folder
  *   hh_i18n_lang   the current language code
- *   hh_tr          translate a msgid (never NULL)
+ *   hh_tr          translate a msgid (never NULL); a missing one falls back to the
+ *                  English msgid, shown as "⟨en⟩msgid" when HH_I18N_MARK_MISSING=1
+ *                  or in a debug build (HH_I18N_MARK_MISSING=0 turns it off)
  */
 #ifndef HH_I18N_H
 #define HH_I18N_H

@@ -13,6 +13,7 @@
  *   finish task   F               -                        -
  *   camera        C               X                        -
  *   pause         P               Start                    -
+ *   large print   + (= key)       -                        -
  *   quit          Esc / close     -                        -
  *   orbit camera  drag with the left mouse button
  * Sticks have a dead zone of HH_DEADZONE (rescaled so the output starts at 0).

@@ -8,10 +8,11 @@
  *   hh_window_swap        present the frame
  *   hh_window_size        drawable size in pixels
  *   hh_window_screenshot  write the current default framebuffer to a PNG file
+ *   hh_window_native_handles  X11 display and GLX context for OpenXR (hh_window_native.c)
  *
  * Keys (layout-independent scancodes): A/D gantry, W/S trolley (W = seaward),
  * Up/Down hoist, L lock, U unlock, Space e-stop, H horn, F finish, C camera, P pause,
- * Esc quit; left-drag orbits. Game controllers and joysticks: the crane cab layout
+ * + large print, Esc quit; left-drag orbits. Game controllers and joysticks: the crane cab layout
  * (left stick x gantry, left stick y trolley, right stick y hoist); the full table
  * is at the top of engine/platform/hh_input.c.
  */
@@ -27,6 +28,7 @@ typedef struct hh_ui_input {
   int next_camera;    /* C pressed */
   int toggle_pause;   /* P pressed */
   float orbit_dx, orbit_dy; /* mouse drag (pixels) */
+  int toggle_large_print;   /* + (or keypad +) pressed: HUD large print on/off */
 } hh_ui_input;
 
 /* open a w x h window titled title; headless uses SDL's offscreen driver (EGL) */
@@ -39,5 +41,18 @@ void hh_window_size(hh_window *win, int *w, int *h);
 /* read back the default framebuffer (after drawing, before hh_window_swap) and write
    it as an 8-bit RGB PNG; the file appears whole or not at all */
 int hh_window_screenshot(hh_window *win, const char *png_path, hh_error *err);
+
+/* Native handles behind the window's GL context (X11/GLX), for OpenXR's Xlib binding
+   (hh_window_native.c). Pointers are Display*, GLXContext and GLXFBConfig. */
+typedef struct hh_window_native {
+  void *x_display;
+  unsigned long x_window;
+  void *glx_context;
+  unsigned long glx_drawable;
+  void *glx_fbconfig;       /* may be NULL */
+  unsigned visualid;
+} hh_window_native;
+/* fill n for win (makes its context current); 0, or err set when not X11/GLX */
+int hh_window_native_handles(hh_window *win, hh_window_native *n, hh_error *err);
 
 #endif

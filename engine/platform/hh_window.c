@@ -86,6 +86,9 @@ void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
         if (e.key.keysym.scancode == SDL_SCANCODE_ESCAPE) ui->quit = 1;
         if (e.key.keysym.scancode == SDL_SCANCODE_C) ui->next_camera = 1;
         if (e.key.keysym.scancode == SDL_SCANCODE_P) ui->toggle_pause = 1;
+        if (e.key.keysym.scancode == SDL_SCANCODE_EQUALS ||
+            e.key.keysym.scancode == SDL_SCANCODE_KP_PLUS)
+          ui->toggle_large_print = 1;
         break;
       case SDL_MOUSEBUTTONDOWN:
         if (e.button.button == SDL_BUTTON_LEFT) win->dragging = 1;

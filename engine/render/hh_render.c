@@ -1,14 +1,16 @@
 /* hh_render.c - the renderer: create/destroy, and one frame of the scene (sun shadow
- * pass, instanced boxes, sky behind them) into the target it is given. */
+ * pass, instanced boxes, sky behind them) into the target it is given. Static boxes
+ * (quay, ship, the yard of thousands of containers) live in their own instance
+ * buffer uploaded once; the crane and load are uploaded each frame. The scene is
+ * drawn into a multisampled buffer of the renderer's and resolved into the target. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
 #include <cglm/cglm.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
-#define HH_FONT_PATH "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-#define HH_FONT_FACE_SC 2   /* "Noto Sans CJK SC" inside the .ttc (fc-query) */
 #define SHADOW_SIZE 1024
 
 /* sun and sky colours (linear) */
@@ -18,21 +20,6 @@ static const float SKY_RGB[3] = {0.30f, 0.36f, 0.46f};
 static const float GROUND_RGB[3] = {0.12f, 0.11f, 0.10f};
 static const float HAZE_RGB[3] = {0.70f, 0.78f, 0.86f};
 static const float ZENITH_RGB[3] = {0.10f, 0.26f, 0.62f};
-
-/* font path: $HH_FONT, else the Debian fonts-noto-cjk file */
-static hh_font *open_font(void) {
-  const char *path = getenv("HH_FONT");
-  int face = HH_FONT_FACE_SC;
-  if (!path || !*path) path = HH_FONT_PATH;
-  else face = 0;
-  hh_error e = {0};
-  hh_font *f = hh_rfont_open(path, face, &e);
-  if (!f) {
-    fprintf(stderr, "%s", hh_tr("warning: HUD text disabled: "));
-    hh_error_print(&e, stderr);
-  }
-  return f;
-}
 
 /* compile scene.vert/.frag with defines and look up its uniforms */
 static int scene_prog(hh_scene_prog *sp, const char *defines, hh_error *err) {
@@ -82,6 +69,7 @@ hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
     r->prog_shadow = hh_rshader_load("shadow", err);
   if (r->prog_shadow) r->prog_sky = hh_rshader_load("sky", err);
   if (!r->prog_sky || hh_rmesh_create(&r->box, err) != HH_OK ||
+      hh_rmesh_create(&r->box_static, err) != HH_OK ||
       hh_rshadow_create(&r->shadow, SHADOW_SIZE, err) != HH_OK ||
       hh_rhud_create(&r->hud, err) != HH_OK) {
     hh_render_destroy(r);
@@ -94,8 +82,20 @@ hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
   r->usky_sun = glGetUniformLocation(r->prog_sky, "u_sun_dir");
   glGenVertexArrays(1, &r->sky_vao);
   r->n_water = hh_rscene_static(&r->inst, m);
+  hh_ryard_build(&r->inst, m);
   r->n_static = r->inst.n;
-  r->font = open_font();
+  hh_rmesh_upload(&r->box_static, r->inst.v, r->inst.n);
+  r->font = hh_rtext_open_default();
+  /* 4x MSAA by default; software rasterisers (llvmpipe) pay 3x for it, so there the
+     default is off (HH_MSAA=4 turns it on anyway) */
+  const char *ms = getenv("HH_MSAA"), *gl = (const char *)glGetString(GL_RENDERER);
+  int soft = gl && (strstr(gl, "llvmpipe") || strstr(gl, "softpipe") || strstr(gl, "swrast"));
+  r->want_samples = (ms && *ms) ? atoi(ms) : soft ? 0 : 4;
+  GLint maxs = 0;
+  glGetIntegerv(GL_MAX_SAMPLES, &maxs);
+  if (r->want_samples > maxs) r->want_samples = maxs;
+  if (r->want_samples < 2) r->want_samples = 0;
+  r->blend = malloc(sizeof *r->blend);
   return r;
 }
 
@@ -107,6 +107,13 @@ void hh_render_destroy(hh_renderer *r) {
   if (r->prog_sky) glDeleteProgram(r->prog_sky);
   if (r->sky_vao) glDeleteVertexArrays(1, &r->sky_vao);
   hh_rmesh_destroy(&r->box);
+  hh_rmesh_destroy(&r->box_static);
+  if (r->ms_fbo) glDeleteFramebuffers(1, &r->ms_fbo);
+  if (r->ms_color) glDeleteRenderbuffers(1, &r->ms_color);
+  if (r->ms_depth) glDeleteRenderbuffers(1, &r->ms_depth);
+  hh_ibuf_free(&r->dyn);
+  hh_ibuf_free(&r->sh_casters);
+  free(r->blend);
   hh_rshadow_destroy(&r->shadow);
   hh_rhud_destroy(&r->hud);
   hh_rfont_close(r->font);
@@ -120,23 +127,73 @@ unsigned hh_render_layers(hh_renderer *r, unsigned mask) {
   return old;
 }
 
+/* 1 when the shadow map already holds this frame's casters (same light, layers and
+   dynamic boxes: the other eye of a stereo pair); else remember them and return 0 */
+static int shadow_current(hh_renderer *r) {
+  size_t bytes = sizeof(hh_inst) * (size_t)r->dyn.n;
+  if (r->sh_layers == r->layers && r->sh_casters.n == r->dyn.n &&
+      !memcmp(r->sh_vp, r->shadow.light_vp, sizeof r->sh_vp) &&
+      (!bytes || !memcmp(r->sh_casters.v, r->dyn.v, bytes)))
+    return 1;
+  r->sh_casters.n = 0;
+  for (int i = 0; i < r->dyn.n; i++) { /* copy (the buffer grows once) */
+    if (r->sh_casters.n == r->sh_casters.cap) {
+      int cap = r->sh_casters.cap ? r->sh_casters.cap * 2 : 256;
+      hh_inst *v = realloc(r->sh_casters.v, sizeof *v * (size_t)cap);
+      if (!v) {
+        r->sh_layers = 0;
+        return 0;
+      }
+      r->sh_casters.v = v;
+      r->sh_casters.cap = cap;
+    }
+    r->sh_casters.v[r->sh_casters.n++] = r->dyn.v[i];
+  }
+  memcpy(r->sh_vp, r->shadow.light_vp, sizeof r->sh_vp);
+  r->sh_layers = r->layers;
+  return 0;
+}
+
+/* (re)make the multisampled scene buffer for a w x h target; 0 samples when off or
+   when the driver refuses it (then the scene is drawn straight into the target) */
+static void ms_ensure(hh_renderer *r, int w, int h) {
+  if (!r->want_samples || (r->ms_fbo && r->ms_w == w && r->ms_h == h)) return;
+  if (!r->ms_fbo) {
+    glGenFramebuffers(1, &r->ms_fbo);
+    glGenRenderbuffers(1, &r->ms_color);
+    glGenRenderbuffers(1, &r->ms_depth);
+  }
+  glBindRenderbuffer(GL_RENDERBUFFER, r->ms_color);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, GL_RGBA8, w, h);
+  glBindRenderbuffer(GL_RENDERBUFFER, r->ms_depth);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, GL_DEPTH_COMPONENT24, w, h);
+  glBindRenderbuffer(GL_RENDERBUFFER, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, r->ms_fbo);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->ms_color);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, r->ms_depth);
+  int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  r->ms_w = w;
+  r->ms_h = h;
+  r->ms_samples = ok ? r->want_samples : 0;
+  if (!ok) r->want_samples = 0;
+}
+
 void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
                      const float view[16], const float proj[16], const hh_rtarget *t) {
   vec3 sun;
   glm_vec3_normalize_to((float *)SUN_DIR, sun);
-  /* this frame's instances after the static ones */
-  r->inst.n = r->n_static;
-  hh_rscene_dynamic(&r->inst, m, d, r->layers);
-  hh_rmesh_upload(&r->box, r->inst.v, r->inst.n);
-  /* shadow casters: everything but the water */
-  int first = r->n_water, count = r->inst.n - r->n_water;
-  if (!(r->layers & HH_LAYER_WORLD)) {
-    first = r->n_static;
-    count = r->inst.n - r->n_static;
-  }
-  /* 1. sun depth map around the crane */
+  r->draws = 0;
+  glDisable(GL_FRAMEBUFFER_SRGB); /* the shaders write sRGB-encoded colour */
+  /* this frame's instances: only the crane and the load are uploaded */
+  r->dyn.n = 0;
+  hh_rscene_dynamic(&r->dyn, m, d, r->layers);
+  hh_rmesh_upload(&r->box, r->dyn.v, r->dyn.n);
+  int world = (r->layers & HH_LAYER_WORLD) != 0;
+  /* 1. sun depth map around the crane: casters are everything but the water */
   float ctr[3] = {(float)d->gantry.pos, (float)(0.5 * (m->sts.rail_y[0] + m->sts.rail_y[1])) + 5.0f, 15.0f};
   hh_rshadow_fit(&r->shadow, sun, ctr, 95.0f);
+  if (!shadow_current(r)) {
   glBindFramebuffer(GL_FRAMEBUFFER, r->shadow.fbo);
   glViewport(0, 0, r->shadow.size, r->shadow.size);
   glEnable(GL_DEPTH_TEST);
@@ -149,11 +206,16 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   glPolygonOffset(1.5f, 2.0f);
   glUseProgram(r->prog_shadow);
   glUniformMatrix4fv(r->ush_light_vp, 1, GL_FALSE, r->shadow.light_vp);
-  hh_rmesh_draw(&r->box, first, count);
+  if (r->dyn.n > 0) hh_rmesh_draw(&r->box, 0, r->dyn.n), r->draws++;
+  if (world && r->n_static > r->n_water)
+    hh_rmesh_draw(&r->box_static, r->n_water, r->n_static - r->n_water), r->draws++;
   glDisable(GL_POLYGON_OFFSET_FILL);
+  }
 
-  /* 2. clear the target */
-  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+  /* 2. clear the scene buffer (multisampled when available, else the target) */
+  ms_ensure(r, t->width, t->height);
+  GLuint fbo = r->ms_samples ? r->ms_fbo : t->fbo;
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glViewport(0, 0, t->width, t->height);
   glClearColor(HAZE_RGB[0], HAZE_RGB[1], HAZE_RGB[2], 1);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -174,11 +236,14 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   /* crane and load first: they cover the big quay and water boxes, and the early
      depth test then skips shading those hidden pixels (matters on llvmpipe) */
   scene_use(r, &r->solid, (float *)vp, eye, sun, (float)d->time_s);
-  hh_rmesh_draw(&r->box, r->n_static, r->inst.n - r->n_static);
-  if (r->layers & HH_LAYER_WORLD) {
-    hh_rmesh_draw(&r->box, r->n_water, r->n_static - r->n_water);
-    scene_use(r, &r->water, (float *)vp, eye, sun, (float)d->time_s);
-    hh_rmesh_draw(&r->box, 0, r->n_water);
+  if (r->dyn.n > 0) hh_rmesh_draw(&r->box, 0, r->dyn.n), r->draws++;
+  if (world) {
+    if (r->n_static > r->n_water)
+      hh_rmesh_draw(&r->box_static, r->n_water, r->n_static - r->n_water), r->draws++;
+    if (r->n_water > 0) {
+      scene_use(r, &r->water, (float *)vp, eye, sun, (float)d->time_s);
+      hh_rmesh_draw(&r->box_static, 0, r->n_water), r->draws++;
+    }
   }
   glBindTexture(GL_TEXTURE_2D, 0);
   glDisable(GL_CULL_FACE);
@@ -193,12 +258,83 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   glUniform3fv(r->usky_sun, 1, sun);
   glBindVertexArray(r->sky_vao);
   glDrawArrays(GL_TRIANGLES, 0, 3);
+  r->draws++;
   glBindVertexArray(0);
   glDepthMask(GL_TRUE);
   glDepthFunc(GL_LESS);
+
+  /* 5. resolve the samples into the target */
+  if (r->ms_samples) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->ms_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
+    glBlitFramebuffer(0, 0, t->width, t->height, 0, 0, t->width, t->height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+  }
+}
+
+void hh_render_pose_save(const hh_data *d, hh_render_pose *p) {
+  p->gantry = d->gantry;
+  p->trolley = d->trolley;
+  p->hoist = d->hoist;
+  p->spreader = d->spreader;
+  p->container = d->container;
+  p->time_s = d->time_s;
+}
+
+/* a + (b - a) * t */
+static double lerp(double a, double b, double t) { return a + (b - a) * t; }
+
+/* body pose blended from a to b (normalised quaternion lerp along the short way) */
+static void blend_body(const hh_body_state *a, hh_body_state *b, double t) {
+  int unset = a->quat[0] == 0 && a->quat[1] == 0 && a->quat[2] == 0 && a->quat[3] == 0;
+  if (unset) return; /* the physics had not written a pose yet: keep b */
+  double dot = 0, n = 0, q[4];
+  for (int i = 0; i < 4; i++) dot += a->quat[i] * b->quat[i];
+  for (int i = 0; i < 4; i++) {
+    q[i] = lerp(dot < 0 ? -a->quat[i] : a->quat[i], b->quat[i], t);
+    n += q[i] * q[i];
+  }
+  n = n > 0 ? 1.0 / sqrt(n) : 0;
+  for (int i = 0; i < 3; i++) b->pos[i] = lerp(a->pos[i], b->pos[i], t);
+  if (n > 0)
+    for (int i = 0; i < 4; i++) b->quat[i] = q[i] * n;
+}
+
+const hh_data *hh_render_blend(hh_renderer *r, const hh_render_pose *prev,
+                               const hh_data *d, float alpha) {
+  if (!r->blend || !prev || alpha >= 1.0f) return d;
+  if (alpha < 0.0f) alpha = 0.0f;
+  double t = alpha;
+  *r->blend = *d; /* shallow: the view is only read */
+  hh_data *b = r->blend;
+  b->gantry.pos = lerp(prev->gantry.pos, d->gantry.pos, t);
+  b->trolley.pos = lerp(prev->trolley.pos, d->trolley.pos, t);
+  b->hoist.pos = lerp(prev->hoist.pos, d->hoist.pos, t);
+  blend_body(&prev->spreader, &b->spreader, t);
+  blend_body(&prev->container, &b->container, t);
+  return b;
+}
+
+float hh_render_text(hh_renderer *r, const hh_rtarget *t, float x, float y, int px,
+                     const char *utf8, const float rgba[4]) {
+  if (!r->font || !utf8) return 0;
+  return hh_rhud_line(&r->hud, r->font, t, x, y, px, utf8, rgba);
+}
+
+void hh_render_large_print(hh_renderer *r, int on) { r->hud.large = on != 0; }
+
+/* the HUD's time panel counts down to the time limit (competition) */
+void hh_render_countdown(hh_renderer *r, int on) { r->hud.countdown = on != 0; }
+
+void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s) {
+  s->draw_calls = r->draws + r->hud.draws;
+  s->instances = r->dyn.n + ((r->layers & HH_LAYER_WORLD) ? r->n_static : 0);
+  s->msaa = r->ms_samples;
 }
 
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t) {
+  r->hud.draws = 0;
   if (!(r->layers & HH_LAYER_HUD)) return;
   hh_rhud_draw(&r->hud, r->font, m, d, t);
 }

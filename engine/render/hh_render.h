@@ -27,7 +27,10 @@ typedef struct hh_camera {
   float orbit_dist;   /* m; 0 = default */
 } hh_camera;
 
-/* Where to draw: a framebuffer object (0 = default) and its size in pixels. */
+/* Where to draw: a framebuffer object (0 = default) and its size in pixels. The
+   renderer writes sRGB-encoded 8-bit colour with GL_FRAMEBUFFER_SRGB off, so an sRGB
+   swapchain image (OpenXR) and a plain window framebuffer both show it right. The
+   scene is drawn multisampled into the renderer's own buffer and resolved into it. */
 typedef struct hh_rtarget {
   unsigned fbo;
   int width, height;
@@ -57,5 +60,39 @@ enum {
 };
 /* draw only the HH_LAYER_* bits in mask; returns the previous mask */
 unsigned hh_render_layers(hh_renderer *r, unsigned mask);
+
+/* ---- frame pacing: draw between two ticks */
+/* The poses the renderer blends between ticks (a copy the app keeps of the last tick). */
+typedef struct hh_render_pose {
+  hh_drive_state gantry, trolley, hoist;   /* m */
+  hh_body_state spreader, container;
+  double time_s;                           /* s */
+} hh_render_pose;
+/* copy d's drawn poses into p (the app calls it just before each hh_step) */
+void hh_render_pose_save(const hh_data *d, hh_render_pose *p);
+/* a read-only view of d with its poses blended from prev (alpha 0) to d (alpha 1);
+   the view is the renderer's own copy, valid until the next call; d is not written.
+   Pass it to hh_camera_matrices, hh_render_scene and hh_render_hud. */
+const hh_data *hh_render_blend(hh_renderer *r, const hh_render_pose *prev,
+                               const hh_data *d, float alpha);
+
+/* ---- classroom and measurement */
+/* HUD in large print for projectors (1) or normal (0) */
+void hh_render_large_print(hh_renderer *r, int on);
+/* HUD time shows the countdown to the model's time_limit_s (competition) (1) or the
+   elapsed time (0) */
+void hh_render_countdown(hh_renderer *r, int on);
+/* What the last hh_render_scene + hh_render_hud cost. */
+typedef struct hh_render_stats {
+  int draw_calls;   /* glDraw* calls */
+  int instances;    /* boxes drawn in the colour pass */
+  int msaa;         /* samples of the scene pass (0: none) */
+} hh_render_stats;
+void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s);
+/* draw one line of UTF-8 text in any script (shaped, right-to-left where needed,
+   font fallback per script) with its baseline at x, y pixels from the target's top
+   left; returns its width in pixels (0 without a font) */
+float hh_render_text(hh_renderer *r, const hh_rtarget *t, float x, float y, int px,
+                     const char *utf8, const float rgba[4]);
 
 #endif

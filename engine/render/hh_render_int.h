@@ -79,6 +79,39 @@ typedef struct hh_crane_pose {
   double sq[4];         /* spreader orientation (x, y, z, w) */
 } hh_crane_pose;
 void hh_rscene_pose(const hh_model *m, const hh_data *d, hh_crane_pose *p);
+/* the model's container yard (m->yard) as box instances, stacked, seeded colours */
+void hh_ryard_build(hh_ibuf *b, const hh_model *m);
+/* the task step the trainee is on, as a translated instruction (hh_rstep.c) */
+const char *hh_rstep_text(const hh_model *m, const hh_data *d);
+/* the ship, its tugs and the fenders posed from d (HH_MACHINE_SHIP, hh_rship.c) */
+void hh_rship_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers);
+/* the HUD's left-panel rows and gauges for a ship (hh_rship.c) */
+void hh_rship_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
+                       char val[7][64], double gval[4], double gmax[4], double gwarn[4],
+                       double galarm[4]);
+
+/* CNC mill / lathe posed from d (HH_MACHINE_CNC_*, hh_rcnc.c) */
+void hh_rcnc_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers);
+/* the camera on the CNC work zone (hh_rcnc.c) */
+void hh_rcnc_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
+                    float view[16], float proj[16]);
+/* the HUD's left-panel rows for a CNC machine: the position page (hh_rcnc.c) */
+void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
+                      char val[7][64], double gval[4], double gmax[4], double gwarn[4],
+                      double galarm[4]);
+
+/* the offshore lift: sea tiles from the wave components, vessel, pedestal crane and
+   load posed from d (HH_MACHINE_OFFSHORE_CRANE, hh_rmarine.c) */
+void hh_rmarine_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers);
+/* the cameras of the offshore lift (hh_rmarine.c) */
+void hh_rmarine_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
+                       float view[16], float proj[16]);
+/* the offshore lift's instruction for the step the trainee is on (hh_rmarine.c) */
+const char *hh_rmarine_step_text(const hh_model *m, const hh_data *d);
+/* the HUD's left-panel rows for the offshore crane (hh_rmarine.c) */
+void hh_rmarine_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
+                         char val[7][64], double gval[4], double gmax[4], double gwarn[4],
+                         double galarm[4]);
 
 /* ---- font atlas (hh_rfont.c) */
 typedef struct hh_font hh_font;
@@ -97,6 +130,32 @@ GLuint hh_rfont_texture(const hh_font *f);
 int hh_rfont_atlas_size(const hh_font *f);
 /* ascender of the face at px pixels */
 float hh_rfont_ascent(hh_font *f, int px);
+#define HH_FONT_MAX_FACES 8
+#define HH_GLYPH_KEY(face, gid) (((uint32_t)(face) << 24) | ((uint32_t)(gid) & 0xFFFFFFu))
+/* add a fallback face; its index, or -1 when it cannot be opened */
+int hh_rfont_add(hh_font *f, const char *path, int face_index);
+int hh_rfont_faces(const hh_font *f);
+/* glyph gid of face at px (atlas cache keyed by face, glyph and size); NULL if none */
+const hh_glyph *hh_rfont_glyph_id(hh_font *f, int face, uint32_t gid, int px);
+/* first face that has code point cp, or -1; 1 when face has cp */
+int hh_rfont_face_for(hh_font *f, uint32_t cp);
+int hh_rfont_has(hh_font *f, int face, uint32_t cp);
+/* the face's HarfBuzz font (hb_font_t *) scaled so positions are 1/64 pixel at px */
+void *hh_rfont_hb(hh_font *f, int face, int px);
+
+/* ---- shaped text (hh_rtext.c): bidi (FriBidi) + shaping (HarfBuzz) + fallback */
+typedef struct hh_tglyph {
+  const hh_glyph *g;     /* atlas glyph (NULL: nothing to draw) */
+  float x, y;            /* pen-relative position of the glyph origin (pixels, y down) */
+} hh_tglyph;
+/* shape UTF-8 text s at px pixels into at most max glyphs in visual (left to right)
+   order; returns the number written, *width the advance of the whole line */
+int hh_rtext_shape(hh_font *f, const char *s, int px, hh_tglyph *out, int max, float *width);
+/* open the HUD font: $HH_FONT or Noto Sans, then Noto fallbacks for Thai, Arabic, CJK
+   and symbols; NULL (and a warning) when no face opens */
+hh_font *hh_rtext_open_default(void);
+/* 1 when the text's first strong character is right-to-left */
+int hh_rtext_is_rtl(const char *s);
 
 /* ---- HUD (hh_rhud.c) */
 typedef struct hh_hud {
@@ -105,11 +164,17 @@ typedef struct hh_hud {
   float *v;            /* x, y, u, v, r, g, b, a per vertex */
   int n, cap;          /* vertices */
   int vbo_cap;
+  int large;           /* large print for projectors (0/1) */
+  int countdown;       /* time panel counts down to time_limit_s (competition) (0/1) */
+  int draws;           /* draw calls of the last frame */
 } hh_hud;
 int hh_rhud_create(hh_hud *h, hh_error *err);
 void hh_rhud_destroy(hh_hud *h);
 void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
                   const hh_rtarget *t);
+/* draw one line of shaped text (baseline at x, y pixels from the top left); its width */
+float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
+                   const char *s, const float rgba[4]);
 
 /* ---- the renderer */
 typedef struct hh_scene_prog {
@@ -132,6 +197,18 @@ struct hh_renderer {
   hh_font *font;       /* NULL: HUD without text (font missing, warned) */
   hh_hud hud;
   unsigned layers;     /* HH_LAYER_* bits drawn */
+  /* additions (issue 5): static boxes in their own buffer, MSAA, pacing, stats */
+  hh_mesh box_static;  /* static instances (water first, then solids, then the yard) */
+  hh_ibuf dyn;         /* this frame's dynamic instances */
+  GLuint ms_fbo, ms_color, ms_depth; /* multisampled scene buffer */
+  int ms_w, ms_h, ms_samples;        /* its size and samples (0: draw straight in) */
+  int want_samples;    /* $HH_MSAA (default 4), capped by GL_MAX_SAMPLES */
+  hh_data *blend;      /* hh_render_blend's view (a shallow copy of hh_data) */
+  int draws;           /* draw calls of the last scene */
+  hh_ibuf sh_casters;  /* dynamic casters the shadow map holds (reused while equal:
+                          the second eye of a stereo pair skips the shadow pass) */
+  float sh_vp[16];     /* light view-projection of that map */
+  unsigned sh_layers;  /* layers of that map; 0 = no valid map */
 };
 
 #endif

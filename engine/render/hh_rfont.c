@@ -1,10 +1,14 @@
-/* hh_rfont.c - FreeType glyphs rendered on demand into one R8 atlas texture and
- * cached by (code point, pixel size). A 4x4 white block at the atlas origin serves
- * the HUD's solid panels. When the atlas fills up it is cleared and refilled. */
+/* hh_rfont.c - a font made of several faces (the first one plus fallbacks per script:
+ * Latin, Thai, Arabic, CJK, symbols). FreeType renders glyphs, by glyph index, on
+ * demand into one R8 atlas texture, cached by (face, glyph, pixel size); each face
+ * also has a HarfBuzz font for shaping (hh_rtext.c). A 4x4 white block at the atlas
+ * origin serves the HUD's solid panels. When the atlas fills up it is cleared and
+ * refilled. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <hb.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +17,10 @@
 
 struct hh_font {
   FT_Library lib;
-  FT_Face face;
-  int cur_px;             /* size the face is set to */
+  FT_Face face[HH_FONT_MAX_FACES];
+  hb_font_t *hb[HH_FONT_MAX_FACES];
+  int cur_px[HH_FONT_MAX_FACES]; /* size each face is set to */
+  int n_face;
   GLuint tex;
   int pen_x, pen_y, row_h; /* shelf packer */
   hh_glyph slot[SLOTS];
@@ -30,6 +36,28 @@ static void atlas_reset(hh_font *f) {
   f->row_h = 6;
 }
 
+/* open face_index of path as face number f->n_face (FreeType + HarfBuzz); 0 on success */
+static int add_face(hh_font *f, const char *path, int face_index) {
+  if (f->n_face >= HH_FONT_MAX_FACES) return -1;
+  FT_Face face;
+  if (FT_New_Face(f->lib, path, face_index, &face)) return -1;
+  hb_blob_t *blob = hb_blob_create_from_file(path);
+  hb_face_t *hf = hb_face_create(blob, (unsigned)face_index);
+  hb_blob_destroy(blob);
+  hb_font_t *hb = hb_font_create(hf);
+  hb_face_destroy(hf);
+  if (!hb || hb_face_get_glyph_count(hb_font_get_face(hb)) == 0) {
+    hb_font_destroy(hb);
+    FT_Done_Face(face);
+    return -1;
+  }
+  f->face[f->n_face] = face;
+  f->hb[f->n_face] = hb;
+  f->cur_px[f->n_face] = 0;
+  f->n_face++;
+  return 0;
+}
+
 hh_font *hh_rfont_open(const char *path, int face_index, hh_error *err) {
   hh_font *f = calloc(1, sizeof *f);
   if (!f) {
@@ -41,7 +69,7 @@ hh_font *hh_rfont_open(const char *path, int face_index, hh_error *err) {
     hh_error_set(err, HH_E_INTERNAL, "", 0, 0, "%s", hh_tr("cannot start FreeType"));
     return NULL;
   }
-  if (FT_New_Face(f->lib, path, face_index, &f->face)) {
+  if (add_face(f, path, face_index) != 0) {
     FT_Done_FreeType(f->lib);
     free(f);
     hh_error_set(err, HH_E_FILE_NOT_FOUND, path, 0, 0, hh_tr("cannot open font (face %d)"), face_index);
@@ -64,35 +92,61 @@ hh_font *hh_rfont_open(const char *path, int face_index, hh_error *err) {
   return f;
 }
 
+int hh_rfont_add(hh_font *f, const char *path, int face_index) {
+  if (!f || add_face(f, path, face_index) != 0) return -1;
+  return f->n_face - 1;
+}
+
 void hh_rfont_close(hh_font *f) {
   if (!f) return;
   glDeleteTextures(1, &f->tex);
-  FT_Done_Face(f->face);
+  for (int i = 0; i < f->n_face; i++) {
+    hb_font_destroy(f->hb[i]);
+    FT_Done_Face(f->face[i]);
+  }
   FT_Done_FreeType(f->lib);
   free(f);
 }
 
 GLuint hh_rfont_texture(const hh_font *f) { return f->tex; }
 int hh_rfont_atlas_size(const hh_font *f) { (void)f; return ATLAS; }
+int hh_rfont_faces(const hh_font *f) { return f ? f->n_face : 0; }
 
-/* set the face's pixel size if it differs */
-static void set_px(hh_font *f, int px) {
-  if (f->cur_px != px) {
-    FT_Set_Pixel_Sizes(f->face, 0, (FT_UInt)px);
-    f->cur_px = px;
+void *hh_rfont_hb(hh_font *f, int face, int px) {
+  if (!f || face < 0 || face >= f->n_face) return NULL;
+  hb_font_set_scale(f->hb[face], px * 64, px * 64); /* positions in 1/64 pixel */
+  return f->hb[face];
+}
+
+int hh_rfont_has(hh_font *f, int face, uint32_t cp) {
+  return f && face >= 0 && face < f->n_face && FT_Get_Char_Index(f->face[face], cp) != 0;
+}
+
+int hh_rfont_face_for(hh_font *f, uint32_t cp) {
+  for (int i = 0; f && i < f->n_face; i++)
+    if (FT_Get_Char_Index(f->face[i], cp)) return i;
+  return -1;
+}
+
+/* set a face's pixel size if it differs */
+static void set_px(hh_font *f, int face, int px) {
+  if (f->cur_px[face] != px) {
+    FT_Set_Pixel_Sizes(f->face[face], 0, (FT_UInt)px);
+    f->cur_px[face] = px;
   }
 }
 
 float hh_rfont_ascent(hh_font *f, int px) {
-  set_px(f, px);
-  return (float)f->face->size->metrics.ascender / 64.0f;
+  set_px(f, 0, px);
+  return (float)f->face[0]->size->metrics.ascender / 64.0f;
 }
 
-/* render cp at px into the atlas and fill g; 0 when the atlas is full */
-static int rasterize(hh_font *f, uint32_t cp, int px, hh_glyph *g) {
-  set_px(f, px);
-  if (FT_Load_Char(f->face, cp, FT_LOAD_RENDER)) return -1;
-  FT_GlyphSlot s = f->face->glyph;
+/* render glyph gid of face at px into the atlas and fill g; 0 when the atlas is full,
+   -1 when the face cannot render it */
+static int rasterize(hh_font *f, int face, uint32_t gid, int px, hh_glyph *g) {
+  set_px(f, face, px);
+  if (FT_Load_Glyph(f->face[face], gid, FT_LOAD_RENDER)) return -1;
+  FT_GlyphSlot s = f->face[face]->glyph;
   int w = (int)s->bitmap.width, h = (int)s->bitmap.rows;
   if (f->pen_x + w + 1 > ATLAS) { /* next shelf */
     f->pen_x = 0;
@@ -100,7 +154,7 @@ static int rasterize(hh_font *f, uint32_t cp, int px, hh_glyph *g) {
     f->row_h = 0;
   }
   if (f->pen_y + h + 1 > ATLAS) return 0;
-  g->cp = cp;
+  g->cp = HH_GLYPH_KEY(face, gid);
   g->px = px;
   g->x = f->pen_x;
   g->y = f->pen_y;
@@ -122,23 +176,31 @@ static int rasterize(hh_font *f, uint32_t cp, int px, hh_glyph *g) {
   return 1;
 }
 
-const hh_glyph *hh_rfont_glyph(hh_font *f, uint32_t cp, int px) {
-  uint32_t hsh = (cp * 2654435761u) ^ ((uint32_t)px * 40503u);
+const hh_glyph *hh_rfont_glyph_id(hh_font *f, int face, uint32_t gid, int px) {
+  if (!f || face < 0 || face >= f->n_face) return NULL;
+  uint32_t key = HH_GLYPH_KEY(face, gid);
+  uint32_t hsh = (key * 2654435761u) ^ ((uint32_t)px * 40503u);
   for (int tries = 0; tries < 2; tries++) {
     uint32_t i = hsh & (SLOTS - 1);
     while (f->slot[i].px) {
-      if (f->slot[i].cp == cp && f->slot[i].px == px) return &f->slot[i];
+      if (f->slot[i].cp == key && f->slot[i].px == px) return &f->slot[i];
       i = (i + 1) & (SLOTS - 1);
     }
     if (f->used < SLOTS * 3 / 4) {
-      int r = rasterize(f, cp, px, &f->slot[i]);
+      int r = rasterize(f, face, gid, px, &f->slot[i]);
       if (r > 0) {
         f->used++;
         return &f->slot[i];
       }
-      if (r < 0) return NULL; /* the face has no such glyph */
+      if (r < 0) return NULL; /* the face cannot render it */
     }
     atlas_reset(f); /* full: start over (this frame may show a stale glyph) */
   }
   return NULL;
+}
+
+const hh_glyph *hh_rfont_glyph(hh_font *f, uint32_t cp, int px) {
+  int face = hh_rfont_face_for(f, cp);
+  if (face < 0) return NULL;
+  return hh_rfont_glyph_id(f, face, FT_Get_Char_Index(f->face[face], cp), px);
 }

@@ -1,8 +1,9 @@
-/* hh_rhud.c - the cab HUD: translucent panels with the load, hoist height, trolley
- * and gantry positions, sway angle, twistlock state and the three cab lights (landed,
- * locked, unlocked), elapsed time and the live score. Text goes through hh_tr and
- * the glyph atlas; all quads of a frame are drawn in one call. Sized from the target
- * height so it stays readable on a projector. */
+/* hh_rhud.c - the cab HUD: translucent panels with gauges (load, hoist height, sway,
+ * wind), trolley and gantry positions, twistlock state and the three cab lights
+ * (landed, locked, unlocked), elapsed time, the live score and, at the bottom, the
+ * instruction for the current task step. Text goes through hh_tr, is shaped
+ * (hh_rtext.c) and drawn from the glyph atlas; all quads of a frame are one draw
+ * call. Sized from the target height; large print for projectors. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
 #include <math.h>
@@ -72,46 +73,31 @@ static void rect(hud_ctx *k, float x0, float y0, float x1, float y1, const float
   quad(k->h, x0, y0, x1, y1, t, t, t, t, c);
 }
 
-/* next code point of UTF-8 text *s (advances *s); U+FFFD on a bad byte */
-static uint32_t utf8_next(const char **s) {
-  const unsigned char *p = (const unsigned char *)*s;
-  uint32_t c = p[0];
-  int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-  if (n) c &= (0x3Fu >> n);
-  (*s)++;
-  for (int i = 0; i < n; i++) {
-    if ((p[1 + i] & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (p[1 + i] & 0x3F);
-    (*s)++;
-  }
-  return c;
-}
-
-/* width of text at px pixels */
+/* width of text at px pixels (shaped) */
 static float text_width(hud_ctx *k, const char *s, int px) {
-  float w = 0;
   if (!k->font) return (float)strlen(s) * px * 0.5f;
-  while (*s) {
-    const hh_glyph *g = hh_rfont_glyph(k->font, utf8_next(&s), px);
-    if (g) w += g->advance;
-  }
+  static hh_tglyph g[512];
+  float w = 0;
+  hh_rtext_shape(k->font, s, px, g, 512, &w);
   return w;
 }
 
-/* draw text with its baseline at y; returns the pen x after it */
+/* draw shaped text with its baseline at y; returns the pen x after it */
 static float text(hud_ctx *k, float x, float y, const char *s, int px, const float c[4]) {
   if (!k->font) return x;
-  while (*s) {
-    const hh_glyph *g = hh_rfont_glyph(k->font, utf8_next(&s), px);
-    if (!g) continue;
-    if (g->w > 0) {
-      float x0 = floorf(x + 0.5f) + (float)g->left, y0 = floorf(y + 0.5f) - (float)g->top;
-      quad(k->h, x0, y0, x0 + (float)g->w, y0 + (float)g->h, g->x * k->inv_atlas,
-           g->y * k->inv_atlas, (g->x + g->w) * k->inv_atlas, (g->y + g->h) * k->inv_atlas, c);
-    }
-    x += g->advance;
+  static hh_tglyph tg[512];
+  float w = 0;
+  int n = hh_rtext_shape(k->font, s, px, tg, 512, &w);
+  float bx = floorf(x + 0.5f), by = floorf(y + 0.5f);
+  for (int i = 0; i < n; i++) {
+    const hh_glyph *g = tg[i].g;
+    if (!g || g->w <= 0) continue;
+    float x0 = floorf(bx + tg[i].x + 0.5f) + (float)g->left;
+    float y0 = floorf(by + tg[i].y + 0.5f) - (float)g->top;
+    quad(k->h, x0, y0, x0 + (float)g->w, y0 + (float)g->h, g->x * k->inv_atlas,
+         g->y * k->inv_atlas, (g->x + g->w) * k->inv_atlas, (g->y + g->h) * k->inv_atlas, c);
   }
-  return x;
+  return x + w;
 }
 
 /* label at the left and value right-aligned at xr on baseline y */
@@ -133,7 +119,7 @@ static const char *lock_text(hh_lock_state s) {
 
 /* one cab light: a disc (lit or dark) over its label, centred at cx */
 static void light(hud_ctx *k, float cx, float y, int on, const float lit[4],
-                  const char *label, int px) {
+                  const char *label, int px, float maxw) {
   static const float off[4] = {0.22f, 0.22f, 0.22f, 0.95f};
   static const float ring[4] = {0.0f, 0.0f, 0.0f, 0.9f};
   static const float lc[4] = {0.85f, 0.88f, 0.9f, 1};
@@ -144,78 +130,14 @@ static void light(hud_ctx *k, float cx, float y, int on, const float lit[4],
   float w = text_width(k, disc, dpx);
   text(k, cx - w / 2, y - 2, disc, dpx, on ? lit : off);
   int lpx = px * 3 / 4 > 10 ? px * 3 / 4 : 10;
-  text(k, cx - text_width(k, label, lpx) / 2, y + lpx * 1.3f, label, lpx, lc);
+  float lw = text_width(k, label, lpx);
+  while (lw > maxw && lpx > 8) lw = text_width(k, label, --lpx); /* long words shrink */
+  text(k, cx - lw / 2, y + px * 0.75f * 1.3f, label, lpx, lc);
 }
 
-void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
-                  const hh_rtarget *t) {
-  static const float panel[4] = {0.03f, 0.05f, 0.08f, 0.62f};
-  static const float label_c[4] = {0.78f, 0.84f, 0.90f, 1};
-  static const float value_c[4] = {1, 1, 1, 1};
-  static const float title_c[4] = {1.0f, 0.85f, 0.35f, 1};
-  static const float green[4] = {0.15f, 0.95f, 0.25f, 1}, red[4] = {1.0f, 0.18f, 0.12f, 1},
-                     amber[4] = {1.0f, 0.72f, 0.05f, 1};
-  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
-  h->n = 0;
+/* upload this frame's quads and draw them over target t in one call */
+static void flush(hh_hud *h, hh_font *font, const hh_rtarget *t) {
   int W = t->width, H = t->height;
-  int px = H / 24;
-  if (px < 12) px = 12;
-  if (px > 64) px = 64;
-  float pad = px * 0.6f, line = px * 1.45f;
-
-  /* left panel: title, gauges, twistlocks and the cab lights */
-  const char *title = m->title_en[0] ? m->title_en : m->id;
-  if (strcmp(hh_i18n_lang(), "zh-CN") == 0 && m->title_zh[0]) title = m->title_zh;
-  char val[6][64];
-  const char *lab[6] = {hh_tr("Load"), hh_tr("Hoist height"), hh_tr("Trolley"),
-                        hh_tr("Gantry"), hh_tr("Sway"), hh_tr("Twistlocks")};
-  snprintf(val[0], 64, "%.1f t", d->metric[HH_M_LOAD_MASS] / 1000.0);
-  snprintf(val[1], 64, "%.1f m", d->metric[HH_M_HOIST_HEIGHT]);
-  snprintf(val[2], 64, "%.1f m", d->trolley.pos);
-  snprintf(val[3], 64, "%.1f m", d->gantry.pos);
-  snprintf(val[4], 64, "%.1f\xC2\xB0", fabs(d->metric[HH_M_SWAY_ANGLE]));
-  snprintf(val[5], 64, "%s", lock_text(d->lock));
-  float pw = px * 12.5f;
-  float tw = text_width(&k, title, px * 4 / 5) + 2 * pad;
-  if (tw > pw) pw = tw;
-  if (pw > W * 0.5f) pw = W * 0.5f;
-  float x0 = pad, y0 = pad;
-  float ph = pad * 2 + line * 7 + px * 3.2f;
-  rect(&k, x0, y0, x0 + pw, y0 + ph, panel);
-  float xl = x0 + pad, xr = x0 + pw - pad, y = y0 + pad + px;
-  text(&k, xl, y, title, px * 4 / 5, title_c);
-  y += line * 1.1f;
-  for (int i = 0; i < 6; i++, y += line)
-    row(&k, xl, xr, y, lab[i], val[i], px, label_c, value_c);
-  y += px * 0.9f;
-  float third = (pw - 2 * pad) / 3;
-  light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px);
-  light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px);
-  light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px);
-
-  /* right panel: elapsed time and the live score */
-  char tbuf[32], sbuf[32];
-  int tenths = (int)(d->time_s * 10.0);
-  snprintf(tbuf, sizeof tbuf, "%02d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
-  snprintf(sbuf, sizeof sbuf, "%.0f / %.0f", hh_score(m, d), m->rubric.max_score);
-  int big = px * 5 / 4;
-  float rw = px * 10.0f;
-  float rx0 = W - pad - rw;
-  rect(&k, rx0, y0, W - pad, y0 + pad * 2 + line * 2.3f, panel);
-  y = y0 + pad + big;
-  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Time"), tbuf, big, label_c, value_c);
-  y += line * 1.2f;
-  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Score"), sbuf, big, label_c, title_c);
-
-  /* emergency stop banner */
-  if (d->estop) {
-    const char *es = hh_tr("EMERGENCY STOP");
-    float ew = text_width(&k, es, big) + 2 * pad;
-    static const float es_bg[4] = {0.7f, 0.0f, 0.0f, 0.85f};
-    rect(&k, (W - ew) / 2, H - pad - big * 1.8f, (W + ew) / 2, H - pad, es_bg);
-    text(&k, (W - ew) / 2 + pad, H - pad - big * 0.5f, es, big, value_c);
-  }
-
   if (h->n == 0) return;
   glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
   glViewport(0, 0, W, H);
@@ -236,7 +158,161 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
                GL_STREAM_DRAW);
   glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)(sizeof(float) * VF * (size_t)h->n), h->v);
   glDrawArrays(GL_TRIANGLES, 0, h->n);
+  h->draws = 1;
   glBindVertexArray(0);
   glDisable(GL_BLEND);
   glEnable(GL_DEPTH_TEST);
+}
+
+/* a horizontal gauge: track, fill for v in 0..vmax (colour by the warn/alarm marks,
+   0 = none), between x0 and x1 around y */
+static void gauge(hud_ctx *k, float x0, float x1, float y, float th, double v, double vmax,
+                  double warn, double alarm) {
+  static const float track[4] = {0.20f, 0.23f, 0.27f, 0.9f};
+  static const float ok_c[4] = {0.25f, 0.75f, 0.95f, 1}, warn_c[4] = {1.0f, 0.72f, 0.05f, 1},
+                     alarm_c[4] = {1.0f, 0.18f, 0.12f, 1};
+  double u = vmax > 0 ? v / vmax : 0;
+  if (u < 0) u = 0;
+  if (u > 1) u = 1;
+  const float *c = ok_c;
+  if (alarm > 0 && v >= alarm) c = alarm_c;
+  else if (warn > 0 && v >= warn) c = warn_c;
+  rect(k, x0, y - th / 2, x1, y + th / 2, track);
+  if (u > 0) rect(k, x0, y - th / 2, x0 + (float)((x1 - x0) * u), y + th / 2, c);
+}
+
+void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
+                  const hh_rtarget *t) {
+  static const float panel[4] = {0.03f, 0.05f, 0.08f, 0.62f};
+  static const float label_c[4] = {0.78f, 0.84f, 0.90f, 1};
+  static const float value_c[4] = {1, 1, 1, 1};
+  static const float title_c[4] = {1.0f, 0.85f, 0.35f, 1};
+  static const float green[4] = {0.15f, 0.95f, 0.25f, 1}, red[4] = {1.0f, 0.18f, 0.12f, 1},
+                     amber[4] = {1.0f, 0.72f, 0.05f, 1};
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
+  h->n = 0;
+  int W = t->width, H = t->height;
+  /* large print: bigger letters, fewer rows (what a classroom reads from the back):
+     no title, positions or lock row (the cab lights show the locks) */
+  int px = h->large ? H / 16 : H / 24;
+  if (px < 12) px = 12;
+  if (px > (h->large ? 96 : 64)) px = h->large ? 96 : 64;
+  /* the left panel and the step line below it must fit the height */
+  float need = h->large ? 12.4f : 18.2f; /* panel height in px units, from the layout below */
+  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
+  if (px < 8) px = 8;
+  float pad = px * 0.6f, line = px * 1.45f, gap = px * 0.55f;
+
+  /* left panel: title, gauges (load, hoist height, sway, wind), positions, locks, lights */
+  const char *title = m->title_en[0] ? m->title_en : m->id;
+  if (strcmp(hh_i18n_lang(), "zh-CN") == 0 && m->title_zh[0]) title = m->title_zh;
+  enum { NROW = 7 };
+  char val[NROW][64];
+  const char *lab[NROW] = {hh_tr("Load"), hh_tr("Hoist height"), hh_tr("Sway"), hh_tr("Wind"),
+                           hh_tr("Trolley"), hh_tr("Gantry"), hh_tr("Twistlocks")};
+  double wind = 0.0; /* m/s: no wind model yet (marine scenarios will supply it) */
+  snprintf(val[0], 64, "%.1f t", d->metric[HH_M_LOAD_MASS] / 1000.0);
+  snprintf(val[1], 64, "%.1f m", d->metric[HH_M_HOIST_HEIGHT]);
+  snprintf(val[2], 64, "%.1f\xC2\xB0", fabs(d->metric[HH_M_SWAY_ANGLE]));
+  snprintf(val[3], 64, "%.1f m/s", wind);
+  snprintf(val[4], 64, "%.1f m", fabs(d->trolley.pos) < 0.05 ? 0.0 : d->trolley.pos);
+  snprintf(val[5], 64, "%.1f m", fabs(d->gantry.pos) < 0.05 ? 0.0 : d->gantry.pos);
+  snprintf(val[6], 64, "%s", lock_text(d->lock));
+  /* gauge scales: rated load + spreader, lift height, sway alarm, storm wind */
+  double gmax[4] = {76.0, m->sts.sheave_z > 0 ? m->sts.sheave_z : 45.0, 5.0, 25.0};
+  double gval[4] = {d->metric[HH_M_LOAD_MASS] / 1000.0, d->metric[HH_M_HOIST_HEIGHT],
+                    fabs(d->metric[HH_M_SWAY_ANGLE]), wind};
+  double gwarn[4] = {65.0, 0, 1.0, 15.0}, galarm[4] = {72.0, 0, 2.0, 20.0};
+  if (m->machine == HH_MACHINE_SHIP) hh_rship_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
+  if (m->machine == HH_MACHINE_OFFSHORE_CRANE) hh_rmarine_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
+  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
+  int shown[NROW] = {1, 1, 1, 1, !h->large, !h->large, !h->large};
+  int nshown = 0, ngauge = 4;
+  for (int i = 0; i < NROW; i++) nshown += shown[i];
+  float pw = px * (h->large ? 11.0f : 12.5f);
+  for (int i = 0; i < NROW; i++) { /* long labels (French) widen the panel */
+    float rw = text_width(&k, lab[i], px) + text_width(&k, val[i], px) + px * 1.2f + 2 * pad;
+    if (shown[i] && rw > pw) pw = rw;
+  }
+  float tw = h->large ? 0 : text_width(&k, title, px * 4 / 5) + 2 * pad;
+  if (tw > pw) pw = tw;
+  if (pw > W * 0.5f) pw = W * 0.5f;
+  float x0 = pad, y0 = pad;
+  float ph = pad * 2 + line * (nshown + (h->large ? 0 : 1)) + gap * ngauge + px * 3.2f;
+  rect(&k, x0, y0, x0 + pw, y0 + ph, panel);
+  float xl = x0 + pad, xr = x0 + pw - pad, y = y0 + pad + px;
+  if (!h->large) {
+    text(&k, xl, y, title, px * 4 / 5, title_c);
+    y += line * 1.1f;
+  }
+  for (int i = 0; i < NROW; i++) {
+    if (!shown[i]) continue;
+    row(&k, xl, xr, y, lab[i], val[i], px, label_c, value_c);
+    if (i < ngauge) {
+      gauge(&k, xl, xr, y + gap * 0.85f, px * 0.28f, gval[i], gmax[i], gwarn[i], galarm[i]);
+      y += gap;
+    }
+    y += line;
+  }
+  y += px * 0.9f;
+  float third = (pw - 2 * pad) / 3;
+  light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px, third * 0.95f);
+  light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px, third * 0.95f);
+  light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px, third * 0.95f);
+
+  /* right panel: elapsed time and the live score */
+  char tbuf[32], sbuf[32];
+  double shown_s = d->time_s; /* competition: time left to the limit, red in the last 30 s */
+  int counting = h->countdown && m->time_limit_s > 0;
+  if (counting) shown_s = m->time_limit_s - d->time_s > 0 ? m->time_limit_s - d->time_s : 0;
+  int tenths = (int)(shown_s * 10.0);
+  snprintf(tbuf, sizeof tbuf, "%02d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+  snprintf(sbuf, sizeof sbuf, "%.0f / %.0f", hh_score(m, d), m->rubric.max_score);
+  int big = px * 5 / 4;
+  float rw = px * 10.0f;
+  const char *rl[2] = {hh_tr("Time"), hh_tr("Score")}, *rv[2] = {tbuf, sbuf};
+  for (int i = 0; i < 2; i++) {
+    float w = text_width(&k, rl[i], big) + text_width(&k, rv[i], big) + big + 2 * pad;
+    if (w > rw) rw = w;
+  }
+  float rx0 = W - pad - rw;
+  rect(&k, rx0, y0, W - pad, y0 + pad * 2 + line * 2.3f, panel);
+  y = y0 + pad + big;
+  row(&k, rx0 + pad, W - 2 * pad, y, counting ? hh_tr("Time left") : hh_tr("Time"), tbuf, big,
+      label_c, counting && shown_s < 30 ? red : value_c);
+  y += line * 1.2f;
+  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Score"), sbuf, big, label_c, title_c);
+
+  /* bottom centre: what to do now (the task step from the metrics) */
+  const char *step = hh_rstep_text(m, d);
+  float bottom = H - pad;
+  if (d->estop) {
+    const char *es = hh_tr("EMERGENCY STOP");
+    float ew = text_width(&k, es, big) + 2 * pad;
+    static const float es_bg[4] = {0.7f, 0.0f, 0.0f, 0.85f};
+    rect(&k, (W - ew) / 2, H - pad - big * 1.8f, (W + ew) / 2, H - pad, es_bg);
+    text(&k, (W - ew) / 2 + pad, H - pad - big * 0.5f, es, big, value_c);
+    bottom = H - pad - big * 1.8f - pad * 0.5f;
+  }
+  if (step && *step) {
+    int spx = px;
+    float sw = text_width(&k, step, spx);
+    while (sw + 4 * pad > W && spx > 10) sw = text_width(&k, step, --spx);
+    float bw = sw + 2 * pad, bh = spx * 1.9f;
+    static const float step_bg[4] = {0.02f, 0.10f, 0.16f, 0.78f};
+    rect(&k, (W - bw) / 2, bottom - bh, (W + bw) / 2, bottom, step_bg);
+    rect(&k, (W - bw) / 2, bottom - bh, (W - bw) / 2 + pad * 0.3f, bottom, title_c);
+    text(&k, (W - sw) / 2 + pad * 0.15f, bottom - bh * 0.32f, step, spx, value_c);
+  }
+
+  flush(h, font, t);
+}
+
+float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
+                   const char *s, const float rgba[4]) {
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
+  h->n = 0;
+  float x1 = text(&k, x, y, s, px, rgba);
+  flush(h, font, t);
+  return x1 - x;
 }

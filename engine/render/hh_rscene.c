@@ -201,6 +201,9 @@ static void load(hh_ibuf *b, const hh_model *m, const hh_data *d, const hh_crane
 }
 
 void hh_rscene_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers) {
+  if (m->machine == HH_MACHINE_SHIP) { hh_rship_dynamic(b, m, d, layers); return; }
+  if (m->machine == HH_MACHINE_OFFSHORE_CRANE) { hh_rmarine_dynamic(b, m, d, layers); return; }
+  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) { hh_rcnc_dynamic(b, m, d, layers); return; }
   hh_crane_pose p;
   hh_rscene_pose(m, d, &p);
   if (layers & HH_LAYER_CRANE) crane(b, m, &p);

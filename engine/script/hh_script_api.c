@@ -188,4 +188,8 @@ void hh_api_open(lua_State *L) {
   lua_register(L, "box", api_box);
   lua_register(L, "container", api_container);
   lua_register(L, "target", api_target);
+  hh_api_open_yard(L);
+  hh_api_open_ship(L);
+  hh_api_open_cnc(L);
+  hh_api_open_marine(L);
 }

@@ -48,7 +48,7 @@ static int check_crane(hh_sctx *c) {
   return HH_OK;
 }
 
-/* the rubric: pass score within the scale, item caps within max_score */
+/* the rubric: pass score within the scale, then compiled (item caps within max_score) */
 static int check_rubric(hh_sctx *c) {
   const hh_rubric *rb = &c->m->rubric;
   int l = at(c->line_rubric);
@@ -56,14 +56,7 @@ static int check_rubric(hh_sctx *c) {
     return hh_error_set(&c->err, HH_E_RUBRIC, c->path, l, 0,
                         hh_tr("rubric.pass_score: %g is above max_score %g"), rb->pass_score,
                         rb->max_score);
-  double caps = 0;
-  for (int i = 0; i < rb->n_rules; i++)
-    if (rb->rule[i].kind != HH_RULE_CRITICAL) caps += rb->rule[i].cap;
-  if (caps > rb->max_score + 1e-9)
-    return hh_error_set(&c->err, HH_E_RUBRIC, c->path, l, 0,
-                        hh_tr("rubric: item caps add up to %g points, more than max_score %g"),
-                        caps, rb->max_score);
-  return HH_OK;
+  return hh_rule_check(c); /* caps, sections, weights; compiles (hh_script_rule.c) */
 }
 
 /* check the whole staging model; fills c->err and returns its code on a problem */
@@ -71,6 +64,13 @@ int hh_check_model(hh_sctx *c) {
   if (!c->line_scenario)
     return hh_error_set(&c->err, HH_E_SCENARIO, c->path, 0, 0,
                         "%s", hh_tr("no scenario{} call: every scenario declares its id, title and brief"));
+  if (c->m->machine == HH_MACHINE_SHIP) {
+    int es = hh_check_ship(c);
+    return es ? es : check_rubric(c);
+  }
+  if (c->m->machine == HH_MACHINE_OFFSHORE_CRANE) return hh_marine_check(c) ? (int)c->err.code : check_rubric(c);
+  if (c->m->machine == HH_MACHINE_CNC_MILL || c->m->machine == HH_MACHINE_CNC_LATHE)
+    return hh_check_cnc(c) ? (int)c->err.code : check_rubric(c);
   if (!c->line_container)
     return hh_error_set(&c->err, HH_E_SCENARIO, c->path, 0, 0,
                         "%s", hh_tr("no container{} call: the scenario has no load to move"));

@@ -31,6 +31,10 @@ typedef struct hh_sctx {
   int hook_line;            /* script line at the last count hook */
   /* which once-only calls were made, and the line of each call (0 = not made) */
   int line_scenario, line_crane, line_container, line_target, line_rubric;
+  int line_yard;            /* yard{} (hh_script_yard.c) */
+  int line_sea, line_wind, line_vessel, line_ocrane; /* marine calls (hh_script_marine.c) */
+  int line_ship, line_berth; /* ship{}, berth{} (hh_script_ship.c) */
+  int line_cnc, line_stock;  /* cnc{}, stock{} (hh_script_cnc.c) */
   int line_box[HH_MAX_BOXES];
   int line_rule[HH_MAX_RULES];
 } hh_sctx;
@@ -112,6 +116,22 @@ const char *hh_read_typename(lua_State *L, int idx);
 void hh_api_open(lua_State *L);
 /* register rubric, rule as globals */
 void hh_api_open_rubric(lua_State *L);
+/* compile the rubric after the script returned; fills c->err and returns its code */
+int hh_rule_check(hh_sctx *c);
+/* register yard as a global (hh_script_yard.c) */
+void hh_api_open_yard(lua_State *L);
+/* register sea, wind, vessel, offshore_crane (hh_script_marine.c) */
+void hh_api_open_marine(lua_State *L);
+/* sample sea, wind and vessel after the script returned (hh_script_marine.c) */
+int hh_marine_check(hh_sctx *c);
+/* register ship, berth, tug as globals (hh_script_ship.c) */
+void hh_api_open_ship(lua_State *L);
+/* cross-field checks of a ship scenario after the script returned (hh_script_ship.c) */
+int hh_check_ship(hh_sctx *c);
+/* register cnc, stock, fixture, tool, work_offset, program, gauge, surface (hh_script_cnc.c) */
+void hh_api_open_cnc(lua_State *L);
+/* cross-field checks of a CNC scenario after the script returned (hh_script_cnc.c) */
+int hh_check_cnc(hh_sctx *c);
 
 /* ---- validation (hh_script_check.c) */
 /* check the whole staging model; fills c->err and returns its code on a problem */

@@ -1,18 +1,21 @@
 /* hh_script_rule.c - the rubric part of the scenario API: rubric{} declares the scale
- * and sections, rule{} compiles one item into the model's flat rule array. Type
- * problems are HH_E_SCRIPT_FIELD; meaning problems (unknown metric, impossible band,
- * a field the kind does not use) are HH_E_RUBRIC. See docs/rubric.md.
+ * and sections (with caps and weights), rule{} reads one item into the model's flat
+ * rule array, and hh_rule_check compiles the whole rubric after the script returned.
+ * Type problems are HH_E_SCRIPT_FIELD; meaning problems (unknown metric, impossible
+ * band, a field the kind does not use, caps beyond the scale) are HH_E_RUBRIC, at the
+ * line of the rule{} (or rubric{}) call. See docs/rubric.md.
  */
 #include "hh_script_int.h"
 #include "../core/hh_i18n.h"
 #include <lauxlib.h>
+#include <math.h>
 #include <string.h>
 
-/* rubric { max_score, pass_score, sections = {{id, en, zh}, ...}, log_capacity } */
+/* rubric { max_score, pass_score, sections = {{id, en, zh, cap, weight}, ...}, log_capacity } */
 static int api_rubric(lua_State *L) {
   static const char *const names[] = {"max_score", "pass_score", "sections", "log_capacity",
                                       NULL};
-  static const char *const sec_names[] = {"id", "en", "zh", NULL};
+  static const char *const sec_names[] = {"id", "en", "zh", "cap", "weight", NULL};
   hh_sctx *c = hh_sbox_ctx(L);
   hh_read_arg(L, "rubric");
   if (c->line_rubric)
@@ -57,6 +60,17 @@ static int api_rubric(lua_State *L) {
     hh_read_str(L, s, path, "id", rb->section_name[i], sizeof rb->section_name[i], 1);
     hh_read_str(L, s, path, "en", rb->section_en[i], sizeof rb->section_en[i], 1);
     hh_read_str(L, s, path, "zh", rb->section_zh[i], sizeof rb->section_zh[i], 1);
+    char fpath[64];
+    if (hh_read_num(L, s, path, "cap", &v, 0)) {
+      snprintf(fpath, sizeof fpath, "%s.cap", path);
+      hh_read_range(L, HH_E_RUBRIC, fpath, v, 0, 10000, 1, "points");
+      rb->section_cap[i] = v;
+    }
+    if (hh_read_num(L, s, path, "weight", &v, 0)) {
+      snprintf(fpath, sizeof fpath, "%s.weight", path);
+      hh_read_range(L, HH_E_RUBRIC, fpath, v, 0, 100, 1, "%");
+      rb->section_weight[i] = v;
+    }
     for (int j = 0; j < i; j++)
       if (strcmp(rb->section_name[j], rb->section_name[i]) == 0)
         hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("%s.id: section '%s' declared twice"), path,
@@ -71,28 +85,38 @@ static int api_rubric(lua_State *L) {
 /* Rule fields as read, before the kind decides which ones it uses. */
 enum {
   RF_METRIC, RF_WHEN, RF_ABOVE, RF_BELOW, RF_DWELL, RF_POINTS, RF_PER_SECOND, RF_CAP,
-  RF_BAND, RF_UNIT, RF_OPTIMUM, RF_ZERO_AT, RF_ACTION, RF_COUNT
+  RF_BAND, RF_UNIT, RF_OPTIMUM, RF_ZERO_AT, RF_ACTION, RF_AFTER, RF_REQUIRES, RF_LIMIT,
+  RF_NOMINAL, RF_DEV, RF_MAX, RF_COUNT
 };
 static const char *const rf_name[RF_COUNT] = {
     "metric", "when", "above", "below", "dwell", "points", "per_second", "cap",
-    "band", "unit", "optimum", "zero_at", "action"};
+    "band", "unit", "optimum", "zero_at", "action", "after", "requires", "limit",
+    "nominal", "dev", "max"};
 
 /* kinds in hh_rule_kind order, and the optional fields each kind may use (bit sets) */
 static const char *const kind_name[] = {"threshold", "edge", "critical", "final_band",
-                                        "time_curve", NULL};
+                                        "time_curve", "order", "precondition", "judge",
+                                        NULL};
 #define B(f) (1u << (f))
+/* fields of a rule whose violation deducts points or is a fault (action) */
+#define VIOLATION (B(RF_POINTS) | B(RF_CAP) | B(RF_ACTION))
 static const unsigned kind_fields[] = {
-    B(RF_METRIC) | B(RF_WHEN) | B(RF_ABOVE) | B(RF_BELOW) | B(RF_DWELL) | B(RF_POINTS) |
-        B(RF_PER_SECOND) | B(RF_CAP),
+    B(RF_METRIC) | B(RF_WHEN) | B(RF_ABOVE) | B(RF_BELOW) | B(RF_DWELL) | B(RF_PER_SECOND) |
+        VIOLATION,
     B(RF_METRIC) | B(RF_WHEN) | B(RF_POINTS) | B(RF_CAP),
     B(RF_METRIC) | B(RF_WHEN) | B(RF_ACTION),
-    B(RF_METRIC) | B(RF_WHEN) | B(RF_BAND) | B(RF_UNIT) | B(RF_POINTS) | B(RF_CAP),
-    B(RF_METRIC) | B(RF_WHEN) | B(RF_OPTIMUM) | B(RF_ZERO_AT) | B(RF_CAP)};
-/* fields a kind must have */
+    B(RF_METRIC) | B(RF_WHEN) | B(RF_BAND) | B(RF_NOMINAL) | B(RF_DEV) | B(RF_UNIT) |
+        B(RF_POINTS) | B(RF_CAP),
+    B(RF_METRIC) | B(RF_WHEN) | B(RF_OPTIMUM) | B(RF_ZERO_AT) | B(RF_CAP) | B(RF_LIMIT),
+    B(RF_METRIC) | B(RF_AFTER) | B(RF_WHEN) | VIOLATION,
+    B(RF_METRIC) | B(RF_REQUIRES) | B(RF_WHEN) | B(RF_DWELL) | B(RF_PER_SECOND) | VIOLATION,
+    B(RF_MAX)};
+/* fields a kind must have (cap/points of violation rules: see read_violation) */
 static const unsigned kind_required[] = {
-    B(RF_METRIC) | B(RF_CAP), B(RF_METRIC) | B(RF_POINTS) | B(RF_CAP),
-    B(RF_METRIC) | B(RF_ACTION), B(RF_METRIC) | B(RF_BAND) | B(RF_UNIT) | B(RF_POINTS) | B(RF_CAP),
-    B(RF_OPTIMUM) | B(RF_CAP)};
+    B(RF_METRIC), B(RF_METRIC) | B(RF_POINTS) | B(RF_CAP),
+    B(RF_METRIC) | B(RF_ACTION), B(RF_METRIC) | B(RF_UNIT) | B(RF_POINTS) | B(RF_CAP),
+    B(RF_OPTIMUM) | B(RF_CAP), B(RF_METRIC) | B(RF_AFTER),
+    B(RF_METRIC) | B(RF_REQUIRES), B(RF_MAX)};
 
 /* metric name at field f (string) -> index; unit must match want (NULL = any) */
 static int read_metric(lua_State *L, const char *field, const char *want1, const char *want2) {
@@ -141,21 +165,88 @@ static void read_cite(lua_State *L, hh_rule *r) {
   lua_pop(L, 1);
 }
 
-/* band = {lo, hi}: lo <= hi */
-static void read_band(lua_State *L, hh_rule *r) {
-  lua_getfield(L, 1, "band");
+/* field f = {a, b} of two numbers into a, b; what names the pair for messages */
+static void read_pair(lua_State *L, int f, double *a, double *b) {
+  lua_getfield(L, 1, rf_name[f]);
   int t = lua_gettop(L);
-  if (!lua_istable(L, t) || lua_rawlen(L, t) != 2)
-    hh_sbox_fail(L, HH_E_SCRIPT_FIELD, hh_tr("rule.band: expected {lo, hi} (2 numbers)"));
-  lua_rawgeti(L, t, 1);
-  lua_rawgeti(L, t, 2);
-  if (lua_type(L, -2) != LUA_TNUMBER || lua_type(L, -1) != LUA_TNUMBER)
-    hh_sbox_fail(L, HH_E_SCRIPT_FIELD, hh_tr("rule.band: expected {lo, hi} (2 numbers)"));
-  r->lo = lua_tonumber(L, -2);
-  r->hi = lua_tonumber(L, -1);
-  if (!(r->lo <= r->hi))
-    hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.band: impossible band, lo %g > hi %g"), r->lo, r->hi);
-  lua_pop(L, 3);
+  int ok = lua_istable(L, t) && lua_rawlen(L, t) == 2;
+  if (ok) {
+    lua_rawgeti(L, t, 1);
+    lua_rawgeti(L, t, 2);
+    ok = lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER;
+    if (ok) {
+      *a = lua_tonumber(L, -2);
+      *b = lua_tonumber(L, -1);
+    }
+  }
+  if (!ok || !isfinite(*a) || !isfinite(*b))
+    hh_sbox_fail(L, HH_E_SCRIPT_FIELD, hh_tr("rule.%s: expected {%s} (2 numbers)"), rf_name[f],
+                 f == RF_BAND ? "lo, hi" : "lower, upper");
+  lua_settop(L, t - 1);
+}
+
+/* band = {lo, hi}, or nominal = x with dev = {lower, upper} (a drawing's tolerance,
+   e.g. nominal 24, dev {0, 0.021} for 24 +0.021/0): lo <= hi */
+static void read_band(lua_State *L, hh_rule *r, unsigned seen) {
+  int by_band = !!(seen & B(RF_BAND)), by_nom = !!(seen & B(RF_NOMINAL)),
+      by_dev = !!(seen & B(RF_DEV));
+  if (by_band == (by_nom || by_dev) || by_nom != by_dev)
+    hh_sbox_fail(L, HH_E_RUBRIC, "%s",
+                 hh_tr("rule: a final band needs band = {lo, hi}, or nominal = with dev = {lower, upper}"));
+  if (by_band) {
+    read_pair(L, RF_BAND, &r->lo, &r->hi);
+    if (!(r->lo <= r->hi))
+      hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.band: impossible band, lo %g > hi %g"), r->lo, r->hi);
+    return;
+  }
+  double nominal = 0, lower = 0, upper = 0;
+  hh_read_num(L, 1, "rule", "nominal", &nominal, 1);
+  read_pair(L, RF_DEV, &lower, &upper);
+  if (!(lower <= upper))
+    hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.dev: impossible tolerance, lower %g > upper %g"), lower,
+                 upper);
+  r->lo = nominal + lower;
+  r->hi = nominal + upper;
+}
+
+/* action = "zero" | "end" | "zero_section" */
+static hh_critical_action read_action(lua_State *L) {
+  char action[16];
+  hh_read_str(L, 1, "rule", "action", action, sizeof action, 1);
+  if (strcmp(action, "zero") == 0) return HH_CRIT_ZERO;
+  if (strcmp(action, "end") == 0) return HH_CRIT_END;
+  if (strcmp(action, "zero_section") == 0) return HH_CRIT_ZERO_SECTION;
+  hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.action: unknown action '%s' (zero, end, zero_section)"),
+               action);
+}
+
+/* a violation (threshold, order, precondition): action = ..., or points/cap */
+static void read_violation(lua_State *L, hh_rule *r, unsigned seen, int k) {
+  if (seen & B(RF_ACTION)) {
+    static const int pts[] = {RF_POINTS, RF_PER_SECOND, RF_CAP};
+    for (int j = 0; j < 3; j++)
+      if (seen & B(pts[j]))
+        hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.%s: not used with action = (a violation is then a fault)"),
+                     rf_name[pts[j]]);
+    r->action = read_action(L);
+    return;
+  }
+  if (!(seen & B(RF_CAP)))
+    hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.%s: missing (required by kind '%s')"), "cap",
+                 kind_name[k]);
+  r->per_second = (seen & B(RF_PER_SECOND)) ? rule_num(L, RF_PER_SECOND, 0, 10000, 0, "points/s") : 0;
+  if (!(r->points > 0 || r->per_second > 0))
+    hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule: a %s needs points > 0 or per_second > 0, or an action"),
+                 kind_name[k]);
+}
+
+/* the second metric of an order / precondition rule: a flag or counter, not metric */
+static int read_metric_b(lua_State *L, hh_rule *r, int f) {
+  int id = read_metric(L, rf_name[f], "flag", "count");
+  if (id == r->metric)
+    hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.%s: '%s' is the rule's own metric (it needs two different metrics)"),
+                 rf_name[f], hh_metric_name(id));
+  return id;
 }
 
 /* 1 when s is a valid rule id: lower-case letters, digits, _ */
@@ -182,7 +273,7 @@ static int read_head(lua_State *L, hh_sctx *c, hh_rule *r) {
   while (kind_name[k] && strcmp(kind_name[k], kind) != 0) k++;
   if (!kind_name[k])
     hh_sbox_fail(L, HH_E_RUBRIC,
-                 hh_tr("rule.kind: unknown kind '%s' (threshold, edge, critical, final_band, time_curve)"),
+                 hh_tr("rule.kind: unknown kind '%s' (threshold, edge, critical, final_band, time_curve, order, precondition, judge)"),
                  kind);
   hh_read_str(L, 1, "rule", "section", sec, sizeof sec, 1);
   r->section = -1;
@@ -202,7 +293,8 @@ static int api_rule(lua_State *L) {
   static const char *const names[] = {"id", "section", "kind", "en", "zh", "cite", "metric",
                                       "when", "above", "below", "dwell", "points",
                                       "per_second", "cap", "band", "unit", "optimum",
-                                      "zero_at", "action", NULL};
+                                      "zero_at", "action", "after", "requires", "limit",
+                                      "nominal", "dev", "max", NULL};
   hh_sctx *c = hh_sbox_ctx(L);
   hh_read_arg(L, "rule");
   hh_rubric *rb = &c->m->rubric;
@@ -231,7 +323,7 @@ static int api_rule(lua_State *L) {
   }
   /* the metric read, with the unit the kind needs */
   const char *u1 = NULL, *u2 = NULL;
-  if (r.kind == HH_RULE_EDGE) {
+  if (r.kind == HH_RULE_EDGE || r.kind == HH_RULE_ORDER || r.kind == HH_RULE_PRECONDITION) {
     u1 = "count";
     u2 = "flag";
   }
@@ -239,6 +331,7 @@ static int api_rule(lua_State *L) {
   if (r.kind == HH_RULE_TIME_CURVE) u1 = "s";
   r.metric = (seen & B(RF_METRIC)) ? read_metric(L, "metric", u1, u2) : HH_M_TIME;
   r.when = (seen & B(RF_WHEN)) ? read_metric(L, "when", "flag", NULL) : -1;
+  r.metric_b = -1;
   r.points = (seen & B(RF_POINTS)) ? rule_num(L, RF_POINTS, 0, 10000, 0, "points") : 0;
   r.cap = (seen & B(RF_CAP)) ? rule_num(L, RF_CAP, 0, 10000, 1, "points") : 0;
   switch (r.kind) {
@@ -249,34 +342,53 @@ static int api_rule(lua_State *L) {
     r.limit = rule_num(L, r.cmp == HH_CMP_GT ? RF_ABOVE : RF_BELOW, -1e12, 1e12, 0,
                        hh_metric_unit(r.metric));
     r.dwell_s = (seen & B(RF_DWELL)) ? rule_num(L, RF_DWELL, 0, 86400, 0, "s") : 0;
-    r.per_second = (seen & B(RF_PER_SECOND)) ? rule_num(L, RF_PER_SECOND, 0, 10000, 0, "points/s") : 0;
-    if (!(r.points > 0 || r.per_second > 0))
-      hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule: a threshold needs points > 0 or per_second > 0"));
+    read_violation(L, &r, seen, k);
     break;
   case HH_RULE_EDGE:
     if (!(r.points > 0)) hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.points: must be above 0"));
     break;
-  case HH_RULE_CRITICAL: {
-    char action[16];
-    hh_read_str(L, 1, "rule", "action", action, sizeof action, 1);
-    if (strcmp(action, "zero") == 0) r.action = HH_CRIT_ZERO;
-    else if (strcmp(action, "end") == 0) r.action = HH_CRIT_END;
-    else hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.action: unknown action '%s' (zero, end)"), action);
+  case HH_RULE_CRITICAL:
+    r.action = read_action(L);
     break;
-  }
   case HH_RULE_FINAL_BAND:
-    read_band(L, &r);
+    read_band(L, &r, seen);
     r.unit = rule_num(L, RF_UNIT, 0, 1e12, 1, hh_metric_unit(r.metric));
     if (!(r.points > 0)) hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.points: must be above 0"));
     break;
   case HH_RULE_TIME_CURVE:
     r.optimum_s = rule_num(L, RF_OPTIMUM, 0, 86400, 1, "s");
     r.zero_factor = (seen & B(RF_ZERO_AT)) ? rule_num(L, RF_ZERO_AT, 1, 100, 1, "x optimum") : 1.5;
+    r.hard_limit_s = (seen & B(RF_LIMIT)) ? rule_num(L, RF_LIMIT, 0, 864000, 1, "s") : 0;
+    if (r.hard_limit_s > 0 && r.hard_limit_s < r.optimum_s)
+      hh_sbox_fail(L, HH_E_RUBRIC, hh_tr("rule.limit: hard limit %g s is below the optimum %g s"),
+                   r.hard_limit_s, r.optimum_s);
+    break;
+  case HH_RULE_ORDER:
+    r.metric_b = read_metric_b(L, &r, RF_AFTER);
+    read_violation(L, &r, seen, k);
+    break;
+  case HH_RULE_PRECONDITION:
+    r.metric_b = read_metric_b(L, &r, RF_REQUIRES);
+    r.dwell_s = (seen & B(RF_DWELL)) ? rule_num(L, RF_DWELL, 0, 86400, 0, "s") : 0;
+    read_violation(L, &r, seen, k);
+    break;
+  case HH_RULE_JUDGE:
+    r.cap = rule_num(L, RF_MAX, 0, 10000, 1, "points");
     break;
   }
   c->line_rule[rb->n_rules] = hh_sbox_line(L);
   rb->rule[rb->n_rules++] = r;
   return 0;
+}
+
+/* compile the rubric after the script returned (hh_rubric_compile): caps, sections,
+   weights; fills c->err at the rule's (or rubric{}'s) line and returns its code */
+int hh_rule_check(hh_sctx *c) {
+  hh_rubric_problem p;
+  memset(&p, 0, sizeof p);
+  if (hh_rubric_compile(&c->m->rubric, &p) == HH_OK) return HH_OK;
+  int line = p.rule >= 0 && p.rule < c->m->rubric.n_rules ? c->line_rule[p.rule] : c->line_rubric;
+  return hh_error_set(&c->err, HH_E_RUBRIC, c->path, line > 0 ? line : 0, 0, "%s", p.text);
 }
 
 /* register rubric, rule as globals */

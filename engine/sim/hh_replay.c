@@ -176,9 +176,68 @@ int hh_replay_writer_push(hh_replay_writer *w, const hh_controls *c, hh_error *e
   return HH_OK;
 }
 
+/* read back the tmp file written so far (after a flush) into a new buffer with room
+   for extra more bytes */
+static int read_back(hh_replay_writer *w, unsigned char **out, size_t *n, size_t extra,
+                     hh_error *err) {
+  long end = ftell(w->f);
+  FILE *f = end < 0 ? NULL : fopen(w->tmp, "rb");
+  unsigned char *p = f ? malloc((size_t)end + extra) : NULL;
+  int ok = p && fread(p, 1, (size_t)end, f) == (size_t)end;
+  if (f) fclose(f);
+  if (!ok) {
+    free(p);
+    return hh_error_set(err, HH_E_FILE_WRITE, w->tmp, 0, 0, "%s",
+                        hh_tr("cannot read back the replay to sign it"));
+  }
+  *out = p;
+  *n = (size_t)end;
+  return HH_OK;
+}
+
+/* append the signature block of s: everything before the signature is signed */
+static int write_signature(hh_replay_writer *w, const hh_replay_signing *s, hh_error *err) {
+  size_t ml = strlen(s->meta), rl = strlen(s->result);
+  if (ml > HH_SIG_MAX_TEXT || rl > HH_SIG_MAX_TEXT)
+    return hh_error_set(err, HH_E_INTERNAL, w->tmp, 0, 0, "%s",
+                        hh_tr("signed result too large"));
+  if (fflush(w->f) != 0)
+    return hh_error_set(err, HH_E_FILE_WRITE, w->tmp, 0, 0, hh_tr("cannot write replay: %s"),
+                        strerror(errno));
+  size_t head = 4 + 4 + 32 + 4 + ml + 4 + rl, n = 0;
+  unsigned char *msg = NULL;
+  int rc = read_back(w, &msg, &n, head + 64 + 4, err);
+  if (rc) return rc;
+  unsigned char *b = msg + n;
+  size_t k = 0;
+  memcpy(b, "SIGN", 4); k = 4;
+  put_u32(b + k, s->scheme); k += 4;
+  memcpy(b + k, s->key_id, 32); k += 32;
+  put_u32(b + k, (uint32_t)ml); k += 4;
+  memcpy(b + k, s->meta, ml); k += ml;
+  put_u32(b + k, (uint32_t)rl); k += 4;
+  memcpy(b + k, s->result, rl); k += rl;
+  unsigned char sig[64];
+  memset(sig, 0, sizeof sig);
+  rc = s->sign(s->ctx, msg, n + k, sig, err);
+  if (!rc) {
+    memcpy(b + k, sig, 64); k += 64;
+    put_u32(b + k, hh_crc32(0, b, k)); k += 4;
+    rc = write_all(w, b, k, err);
+  }
+  free(msg);
+  return rc;
+}
+
 /* last chunk, footer, close, rename path.tmp to path */
 int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
                            hh_error *err) {
+  return hh_replay_writer_close_signed(w, foot, NULL, err);
+}
+
+/* last chunk, footer, signature block (when s is not NULL), close, rename */
+int hh_replay_writer_close_signed(hh_replay_writer *w, const hh_replay_footer *foot,
+                                  const hh_replay_signing *s, hh_error *err) {
   if (!w->f) return hh_error_set(err, HH_E_INTERNAL, w->path, 0, 0, hh_tr("replay not open"));
   int rc = flush_chunk(w, err);
   if (!rc) {
@@ -192,6 +251,7 @@ int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
     put_u32(buf + k, hh_crc32(0, buf, k)); k += 4;
     rc = write_all(w, buf, k, err);
   }
+  if (!rc && s) rc = write_signature(w, s, err);
   if (!rc && fflush(w->f) != 0)
     rc = hh_error_set(err, HH_E_FILE_WRITE, w->tmp, 0, 0, hh_tr("cannot write replay: %s"),
                       strerror(errno));
@@ -353,6 +413,60 @@ static int read_footer(rd *r, hh_replay_footer *f, uint64_t ticks) {
     return hh_error_set(r->err, HH_E_REPLAY_CORRUPT, r->path, 0, 0,
                         hh_tr("replay corrupt at byte offset %zu: passed flag %u"), start + 20,
                         (unsigned)passed);
+  return HH_OK;
+}
+
+/* read a u32-length-prefixed text of at most HH_SIG_MAX_TEXT bytes into a new string */
+static int read_text(rd *r, char **out, const char *what) {
+  int rc = need(r, 4, what);
+  if (rc) return rc;
+  uint32_t n = get_u32(r->p + r->at);
+  if (n > HH_SIG_MAX_TEXT)
+    return hh_error_set(r->err, HH_E_REPLAY_CORRUPT, r->path, 0, 0,
+                        hh_tr("replay corrupt at byte offset %zu: %s length %u over %u"),
+                        r->at, what, (unsigned)n, HH_SIG_MAX_TEXT);
+  r->at += 4;
+  if ((rc = need(r, n, what))) return rc;
+  *out = malloc((size_t)n + 1);
+  if (!*out) return hh_error_set(r->err, HH_E_NOMEM, r->path, 0, 0, hh_tr("out of memory"));
+  memcpy(*out, r->p + r->at, n);
+  (*out)[n] = '\0';
+  r->at += n;
+  return HH_OK;
+}
+
+/* parse the signature block at the cursor (tag already checked); keeps the signed bytes */
+static int read_signature(rd *r, hh_replay_sig *s) {
+  size_t start = r->at;
+  int rc = need(r, 4 + 4 + 32, hh_tr("signature"));
+  if (rc) return rc;
+  s->scheme = get_u32(r->p + start + 4);
+  memcpy(s->key_id, r->p + start + 8, 32);
+  r->at += 40;
+  if ((rc = read_text(r, &s->meta, hh_tr("signature metadata")))) return rc;
+  if ((rc = read_text(r, &s->result, hh_tr("signed result")))) return rc;
+  s->msg_len = r->at;
+  if ((rc = need(r, 64, hh_tr("signature")))) return rc;
+  memcpy(s->sig, r->p + r->at, 64);
+  r->at += 64;
+  if ((rc = check_crc(r, start, hh_tr("signature")))) return rc;
+  if (s->scheme != HH_SIG_ED25519 && s->scheme != HH_SIG_HMAC_SHA256)
+    return hh_error_set(r->err, HH_E_REPLAY_FORMAT, r->path, 0, 0,
+                        hh_tr("unknown signature scheme %u at byte offset %zu"),
+                        (unsigned)s->scheme, start + 4);
+  s->msg = malloc(s->msg_len);
+  if (!s->msg) return hh_error_set(r->err, HH_E_NOMEM, r->path, 0, 0, hh_tr("out of memory"));
+  memcpy(s->msg, r->p, s->msg_len);
+  s->present = 1;
+  return HH_OK;
+}
+
+/* after the footer: an optional signature block, then the end of the file */
+static int read_tail(rd *r, hh_replay_sig *s) {
+  if (r->size - r->at >= 4 && !memcmp(r->p + r->at, "SIGN", 4)) {
+    int rc = read_signature(r, s);
+    if (rc) return rc;
+  }
   if (r->at != r->size)
     return hh_error_set(r->err, HH_E_REPLAY_CORRUPT, r->path, 0, 0,
                         hh_tr("replay corrupt: %zu unexpected bytes after the footer at byte "
@@ -421,6 +535,7 @@ int hh_replay_read(const char *path, hh_replay *out, hh_error *err) {
       rc = read_chunk(&r, index++, rp.ctl, &n, max);
     } else if (!memcmp(buf + r.at, "FOOT", 4)) {
       rc = read_footer(&r, &rp.foot, n);
+      if (!rc) rc = read_tail(&r, &rp.sig);
       break;
     } else {
       rc = hh_error_set(err, HH_E_REPLAY_CORRUPT, path, 0, 0,
@@ -429,7 +544,7 @@ int hh_replay_read(const char *path, hh_replay *out, hh_error *err) {
   }
   free(buf);
   if (rc) {
-    free(rp.ctl);
+    hh_replay_free(&rp);
     return rc;
   }
   *out = rp;
@@ -439,6 +554,9 @@ int hh_replay_read(const char *path, hh_replay *out, hh_error *err) {
 /* release the controls of a read replay */
 void hh_replay_free(hh_replay *r) {
   free(r->ctl);
+  free(r->sig.meta);
+  free(r->sig.result);
+  free(r->sig.msg);
   memset(r, 0, sizeof *r);
 }
 

@@ -36,7 +36,19 @@
  *     u32    passed           0 or 1
  *     u64    state_hash       hh_data_hash after hh_finish
  *     u32    crc              CRC-32 of the footer bytes from the tag to state_hash
- *   end of file (any trailing byte is corruption)
+ *   signature (optional; only after the footer; docs/competition.md)
+ *     u8[4]  tag              "SIGN"
+ *     u32    scheme           HH_SIG_ED25519 (1) or HH_SIG_HMAC_SHA256 (2)
+ *     u8[32] key_id           Ed25519: the signer's public key; HMAC: a hash of the key
+ *     u32    meta_len         then meta_len bytes: attempt metadata, JSON (UTF-8)
+ *     u32    result_len       then result_len bytes: the result JSON exactly as --json
+ *     u8[64] signature        over every byte of the file before this field
+ *                             (Ed25519: 64 bytes; HMAC-SHA-256: 32 bytes + 32 zeros)
+ *     u32    crc              CRC-32 from the tag to the signature
+ *   end of file (any other trailing byte is corruption)
+ *
+ * The signature block is a compatible extension of version 1: unsigned files are
+ * unchanged; builds before it reject a signed file as corrupt (bytes after footer).
  *
  * The writer writes to "<path>.tmp" and renames it to <path> only when the footer is
  * written, so a crashed run never leaves a file that looks complete.
@@ -49,6 +61,7 @@
  *   hh_replay_read          read and validate a whole replay file into memory
  *   hh_replay_free          release what hh_replay_read allocated
  *   hh_replay_check_model   check a replay was recorded for this scenario content
+ *   hh_replay_writer_close_signed  as close, then append a signature block
  */
 #ifndef HH_REPLAY_H
 #define HH_REPLAY_H
@@ -80,6 +93,34 @@ typedef struct hh_replay_footer {
   uint64_t state_hash;
 } hh_replay_footer;
 
+#define HH_SIG_ED25519 1u          /* signature scheme: Ed25519 (libsodium crypto_sign) */
+#define HH_SIG_HMAC_SHA256 2u      /* signature scheme: HMAC-SHA-256 with a shared key */
+#define HH_SIG_MAX_TEXT 65536u     /* most bytes of meta or result JSON in a signature */
+
+/* The signature block of a replay, as read (hh_replay_read) or to be written. */
+typedef struct hh_replay_sig {
+  int present;                 /* the file has a signature block */
+  uint32_t scheme;             /* HH_SIG_* */
+  unsigned char key_id[32];    /* Ed25519 public key, or HMAC key id */
+  char *meta;                  /* attempt metadata JSON, NUL-terminated (owned) */
+  char *result;                /* result JSON, NUL-terminated (owned) */
+  unsigned char sig[64];       /* the signature */
+  unsigned char *msg;          /* the signed bytes: the file up to the signature (owned) */
+  size_t msg_len;              /* bytes in msg (= byte offset of the signature field) */
+} hh_replay_sig;
+
+/* What to sign with: the writer builds the block and asks sign() for the signature of
+   every byte before the signature field. */
+typedef struct hh_replay_signing {
+  uint32_t scheme;
+  unsigned char key_id[32];
+  const char *meta;            /* JSON text */
+  const char *result;          /* JSON text */
+  int (*sign)(void *ctx, const unsigned char *msg, size_t n, unsigned char sig[64],
+              hh_error *err);
+  void *ctx;
+} hh_replay_signing;
+
 /* A replay being written. Owns a FILE and a chunk buffer; no per-tick I/O. */
 typedef struct hh_replay_writer {
   FILE *f;
@@ -96,6 +137,7 @@ typedef struct hh_replay {
   hh_replay_header head;
   hh_replay_footer foot;
   hh_controls *ctl;      /* foot.ticks entries (NULL when 0) */
+  hh_replay_sig sig;     /* signature block, if any (sig.present) */
 } hh_replay;
 
 /* fill a header from a model (id, path, content hash, seed) and this build */
@@ -109,6 +151,9 @@ int hh_replay_writer_push(hh_replay_writer *w, const hh_controls *c, hh_error *e
 /* write the last chunk and the footer (ticks taken from the writer), rename into place */
 int hh_replay_writer_close(hh_replay_writer *w, const hh_replay_footer *foot,
                            hh_error *err);
+/* as hh_replay_writer_close, with a signature block appended before the rename */
+int hh_replay_writer_close_signed(hh_replay_writer *w, const hh_replay_footer *foot,
+                                  const hh_replay_signing *s, hh_error *err);
 /* close and remove the .tmp file (safe on an unopened writer) */
 void hh_replay_writer_abort(hh_replay_writer *w);
 

@@ -134,6 +134,16 @@ typedef struct hh_target {
   double zone_radius;      /* ... and within this horizontal distance (m) */
 } hh_target;
 
+/* A container yard behind the quay: visual only (no collision, no physics, not in
+ * the state hash), drawn instanced by the renderer. rows along y, bays along x, tiers
+ * stacked; 40 ft boxes. rows = 0: no yard. */
+typedef struct hh_yard {
+  int rows, bays, tiers;     /* counts (0..100, 0..200, 0..8) */
+  double origin[3];          /* bottom centre of the stack at row 0, bay 0 (m) */
+  double pitch[2];           /* bay spacing along x, row spacing along y (m); 0 = 13.0, 2.8 */
+  double fill;               /* share of slots that hold a box, 0..1 (0 = full) */
+} hh_yard;
+
 typedef struct hh_model {
   hh_machine_kind machine;
   char id[HH_NAME];          /* scenario id, e.g. "port/sts_first_lift" */
@@ -159,6 +169,7 @@ typedef struct hh_model {
   int n_boxes;
 
   hh_rubric rubric;
+  hh_yard yard;              /* visual container yard (renderer only) */
 } hh_model;
 
 /* ---------------------------------------------------------------- data */

@@ -87,6 +87,11 @@ box { name = "stowed_land", role = "obstacle", pos = { 0, 12.36, 5.2955 }, half 
 box { name = "stowed_sea", role = "obstacle", pos = { 0, 17.64, 5.2955 }, half = box40,
       color = { 0.020, 0.214, 0.051 } }                                  -- green
 
+-- ---------------------------------------------------------------- the yard
+-- stacks of 40 ft containers behind the quay: drawn only (no collision, not scored)
+yard { rows = 8, bays = 11, tiers = 4, origin = { -65, -57.5, 0 },
+       pitch = { 13.0, 2.8 }, fill = 0.7 }
+
 -- ---------------------------------------------------------------- the task
 container { half = box40, mass = 20000,                  -- kg gross
             pos = { 0, -15, 2.7955 }, yaw = 0,           -- resting on the chassis
@@ -105,7 +110,7 @@ local NCCCO   = "NCCCO-style crane operator practical exam"
 rubric {
   max_score = 100, pass_score = 60,
   sections = {
-    { id = "safety",     en = "Safety",     zh = "安全" },
+    { id = "safety",     en = "Safety",     zh = "安全", cap = 50 },  -- 55 in items, 50 at most
     { id = "precision",  en = "Precision",  zh = "精度" },
     { id = "efficiency", en = "Efficiency", zh = "效率" },
   },
@@ -144,6 +149,12 @@ rule { id = "time", section = "efficiency", kind = "time_curve",
        en = "Time over the 90 s optimum (all points lost at 135 s or task not done)",
        zh = "用时超过90秒最佳时间（135秒或未完成则全扣）",
        cite = { standard = NCCCO, clause = "optimum time" } }
+
+rule { id = "lock_before_landing", section = "safety", kind = "order",
+       metric = "locked", after = "landed", points = 5, cap = 5,
+       en = "Turned the twistlocks before the spreader had landed on the container",
+       zh = "吊具未着箱即转动旋锁闭锁",
+       cite = { standard = NCCCO, clause = "operating procedure" } }
 
 rule { id = "hoist_unlocked", section = "safety", kind = "critical",
        metric = "hoist_unlocked", action = "zero",

@@ -1,49 +1,67 @@
 #!/usr/bin/env bash
-# Golden screenshot: run the first-lift scenario headless (SDL offscreen/EGL, no
-# DISPLAY) with the autopilot, take a 480x270 screenshot at 5 s and compare it with
-# tests/golden/sts_first_lift_5s.png using hh_imgdiff (mean abs difference and the
-# share of pixels off by more than a threshold, so Mesa's small rounding differences
-# pass but a missing crane, HUD or wrong camera fails).
-# A missing golden is generated only with HH_UPDATE_GOLDEN=1 (then check it by eye
-# and commit it); otherwise a missing golden is a failure.
+# Golden screenshots: run the first-lift scenario headless (SDL offscreen/EGL, no
+# DISPLAY) with the autopilot and take 480x270 screenshots at fixed times with each
+# camera (one in zh-CN large print, one in Arabic), and compare each with
+# tests/golden/<name>.png using hh_imgdiff (mean abs difference and the share of
+# pixels off by more than a threshold, so Mesa's small rounding differences pass but a
+# missing crane, HUD, yard or wrong camera fails).
+# A missing golden is generated only with HH_UPDATE_GOLDEN=1 (then look at it and
+# commit it); otherwise a missing golden is a failure. HH_UPDATE_GOLDEN=1 also
+# rewrites goldens that differ (after a deliberate change; look at them).
 # (bash script HAIHE SRC BUILD)
 set -u
 HAIHE=$1 SRC=$2 BUILD=$3
 DIFF=$BUILD/hh_imgdiff
-GOLD=$SRC/tests/golden/sts_first_lift_5s.png
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 [ -x "$DIFF" ] || { echo "FAIL: $DIFF not built (cmake --build ... --target hh_imgdiff)"; exit 1; }
+mkdir -p "$BUILD/golden-out"
 
-env -u DISPLAY -u WAYLAND_DISPLAY "$HAIHE" run "$SRC/scenarios/port/sts_first_lift.lua" \
-  --headless --autopilot --lang en --screenshot "$OUT/out.png" --at 5 --size 480x270 \
-  >"$OUT/log" 2>&1
-rc=$?
-if [ $rc -ne 0 ] || [ ! -s "$OUT/out.png" ]; then
-  echo "FAIL: haihe run exited $rc or wrote no screenshot"; cat "$OUT/log"; exit 1
-fi
-cp "$OUT/out.png" "$BUILD/sts_first_lift_5s.png"   # kept to look at
-
-if [ ! -f "$GOLD" ]; then
-  if [ "${HH_UPDATE_GOLDEN:-0}" = 1 ]; then
-    mkdir -p "$(dirname "$GOLD")" && cp "$OUT/out.png" "$GOLD"
-    size=$(stat -c %s "$GOLD")
-    echo "golden written: $GOLD ($size bytes); look at it before committing"
-    [ "$size" -lt 102400 ] || { echo "FAIL: golden is over 100 KB"; exit 1; }
-    exit 0
+# name       time  camera  options
+CASES=(
+  "sts_first_lift_5s        5  orbit  --lang en"
+  "sts_first_lift_cab_20s  20  cab    --lang en"
+  "sts_first_lift_follow_45s 45 follow --lang en"
+  "sts_first_lift_large_zh_70s 70 orbit --lang zh-CN --large-print"
+  "sts_first_lift_ar_30s   30  follow --lang ar"
+)
+fail=0
+for c in "${CASES[@]}"; do
+  read -r name at cam opts <<<"$c"
+  GOLD=$SRC/tests/golden/$name.png
+  png=$OUT/$name.png
+  # shellcheck disable=SC2086
+  env -u DISPLAY -u WAYLAND_DISPLAY HH_I18N_MARK_MISSING=0 "$HAIHE" run \
+    "$SRC/scenarios/port/sts_first_lift.lua" --headless --autopilot $opts \
+    --camera "$cam" --screenshot "$png" --at "$at" --seconds "$((at + 1))" \
+    --size 480x270 >"$OUT/log" 2>&1
+  rc=$?
+  if [ $rc -ne 0 ] || [ ! -s "$png" ]; then
+    echo "FAIL: $name: haihe run exited $rc or wrote no screenshot"; cat "$OUT/log"; fail=1
+    continue
   fi
-  echo "FAIL: no golden image $GOLD (HH_UPDATE_GOLDEN=1 writes it from this run)"
-  exit 1
-fi
-
-# the comparer reads the golden (tests/unit/test_render_imgdiff.c checks it tells
-# different pictures apart)
-"$DIFF" "$GOLD" "$GOLD" --mean 0 --pct 0 >/dev/null || { echo "FAIL: imgdiff self-check"; exit 1; }
-# tight enough that the picture one second later (HUD clock, crane moved) fails
-"$DIFF" "$OUT/out.png" "$GOLD" --mean 1.0 --pct 0.25 --thresh 32
-rc=$?
-if [ $rc -ne 0 ]; then
-  echo "FAIL: screenshot differs from the golden (this run: $BUILD/sts_first_lift_5s.png)"
-  exit 1
-fi
-echo "ok: screenshot matches the golden"
+  cp "$png" "$BUILD/golden-out/$name.png"   # kept to look at
+  if [ ! -f "$GOLD" ] || { [ "${HH_UPDATE_GOLDEN:-0}" = 1 ] &&
+       ! "$DIFF" "$png" "$GOLD" --mean 0 --pct 0 >/dev/null 2>&1; }; then
+    if [ "${HH_UPDATE_GOLDEN:-0}" = 1 ]; then
+      mkdir -p "$(dirname "$GOLD")" && cp "$png" "$GOLD"
+      size=$(stat -c %s "$GOLD")
+      echo "golden written: $GOLD ($size bytes); look at it before committing"
+      [ "$size" -lt 102400 ] || { echo "FAIL: $name golden is over 100 KB"; fail=1; }
+      continue
+    fi
+    echo "FAIL: no golden image $GOLD (HH_UPDATE_GOLDEN=1 writes it from this run)"
+    fail=1
+    continue
+  fi
+  # the comparer reads the golden (tests/unit/test_render_imgdiff.c checks it tells
+  # different pictures apart)
+  "$DIFF" "$GOLD" "$GOLD" --mean 0 --pct 0 >/dev/null || { echo "FAIL: imgdiff self-check"; exit 1; }
+  # tight enough that the picture one second later (HUD clock, crane moved) fails
+  if ! "$DIFF" "$png" "$GOLD" --mean 1.0 --pct 0.25 --thresh 32; then
+    echo "FAIL: $name differs from the golden (this run: $BUILD/golden-out/$name.png)"
+    fail=1
+  fi
+done
+[ $fail = 0 ] && echo "ok: ${#CASES[@]} screenshots match their goldens"
+exit $fail

@@ -37,7 +37,7 @@ expect 2 "unexpected argument: extra"   -- run port/sts_first_lift extra --headl
 expect 2 "choose one"                   -- run port/sts_first_lift --autopilot --replay x.hhr
 expect 2 "--screenshot needs --at"      -- run port/sts_first_lift --headless --screenshot a.png
 expect 2 "option takes no value"        -- run port/sts_first_lift --headless=1
-expect 2 "unknown language"             -- --lang fr --help
+expect 2 "unknown language"             -- --lang xx --help
 expect 2 "missing value: --lang"        -- --help --lang
 expect 2 "missing scenario"             -- check
 expect 2 "missing replay file"          -- rescore

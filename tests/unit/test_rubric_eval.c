@@ -1,5 +1,6 @@
 /* test_rubric_eval.c - the rubric evaluator against synthetic metric tracks with
- * hand-computed deductions, including the exact-threshold and exact-dwell boundaries. */
+ * hand-computed deductions, including the exact-threshold and exact-dwell boundaries.
+ * (New kinds, sections, weights and judgement items: test_rubric_kinds.c.) */
 #include "hh_test.h"
 #include "rubric/hh_rubric.h"
 #include "sim/hh_metrics.h"
@@ -19,6 +20,7 @@ static void begin(int log_capacity) {
   rb.max_score = 100;
   rb.pass_score = 60;
   rb.log_capacity = log_capacity;
+  rb.n_sections = 1;
   memset(metric, 0, sizeof metric);
   tick = 0;
 }
@@ -33,8 +35,14 @@ static hh_rule *add(hh_rule_kind k, int m) {
   return r;
 }
 
-/* attach the log and zero the state */
-static void reset(void) { hh_rubric_reset(&rb, &st, evlog); }
+/* compile the rubric (must succeed), attach the log and zero the state */
+static void reset(void) {
+  hh_rubric_problem p;
+  int rc = hh_rubric_compile(&rb, &p);
+  CHECK(rc == 0);
+  if (rc) printf("compile: %s\n", p.text);
+  hh_rubric_reset(&rb, &st, evlog);
+}
 
 /* run n ticks with metric m held at v */
 static void run(int m, double v, int n) {
@@ -132,6 +140,7 @@ static void test_per_second(void) {
   CHECK_NEAR(st.log[0].deducted, 5.0, 1e-9);
   run(HH_M_TROLLEY_SPEED, 0.0, 1);
   r->cap = 6;                          /* cap reached mid-excursion */
+  CHECK(hh_rubric_compile(&rb, NULL) == 0); /* recompiled: the state is kept */
   run(HH_M_TROLLEY_SPEED, 4.0, 600);
   CHECK_NEAR(st.r[0].deducted, 6.0, 1e-9);
   CHECK(st.r[0].count == 2);
@@ -256,6 +265,7 @@ static void test_time_curve(void) {
 /* the log keeps its capacity and counts what it dropped; score floors at 0 */
 static void test_log_and_floor(void) {
   begin(2);
+  rb.max_score = 180;                    /* caps must fit the scale to compile ... */
   hh_rule *r = add(HH_RULE_EDGE, HH_M_COLLISIONS);
   r->points = 30;
   r->cap = 90;
@@ -263,6 +273,9 @@ static void test_log_and_floor(void) {
   s->points = 30;
   s->cap = 90;
   reset();
+  CHECK(rb.log_capacity == 6);           /* compile sized the log: 90/30 + 90/30 */
+  rb.max_score = 100;                    /* ... then shrunk by hand to reach the floor */
+  rb.log_capacity = 2;                   /* and the log, to see it drop */
   for (int i = 1; i <= 5; i++) run(HH_M_COLLISIONS, i, 1);
   CHECK(st.log_len == 2);
   CHECK(st.log_dropped == 1);            /* the 4th and 5th took nothing: not events */
@@ -275,6 +288,7 @@ static void test_log_and_floor(void) {
   r = add(HH_RULE_EDGE, HH_M_COLLISIONS);
   r->points = 1;
   r->cap = 5;
+  CHECK(hh_rubric_compile(&rb, NULL) == 0);
   hh_rubric_reset(&rb, &st, NULL);
   run(HH_M_COLLISIONS, 1, 1);
   CHECK(st.log_len == 0 && st.log_dropped == 1 && st.r[0].deducted == 1.0);

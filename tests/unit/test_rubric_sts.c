@@ -85,6 +85,43 @@ int main(void) {
   CHECK(hh_rubric_score(&m.rubric, &st) == 50.0);
   CHECK(hh_rubric_score(&m.rubric, &st) < m.rubric.pass_score);
 
+  /* locking before the spreader ever landed: -5 once; after a landing, never again */
+  start();
+  run(10);
+  metric[HH_M_LOCKED] = 1;
+  run(1);
+  int lbl = rule_index("lock_before_landing");
+  CHECK(lbl >= 0 && st.r[lbl].deducted == 5.0 && st.r[lbl].count == 1);
+  metric[HH_M_LOCKED] = 0;
+  run(1);
+  metric[HH_M_LANDED] = 1;
+  run(1);
+  metric[HH_M_LOCKED] = 1;
+  run(1);
+  CHECK(st.r[lbl].deducted == 5.0 && st.r[lbl].count == 1);
+  /* then everything else in safety: 5 + 20 + 20 + 10 = 55, capped at the section's 50 */
+  for (int i = 1; i <= 4; i++) {
+    metric[HH_M_COLLISIONS] = i;
+    run(1);
+  }
+  metric[HH_M_NEAR_LANDING] = 1;
+  for (int i = 0; i < 4; i++) {
+    metric[HH_M_SWAY_ANGLE] = 1.5;
+    run(130);
+    metric[HH_M_SWAY_ANGLE] = 0.2;
+    run(1);
+  }
+  CHECK(st.sec_deducted[0] == 45.0);
+  for (int i = 0; i < 2; i++) {
+    metric[HH_M_IMPACT_SPEED] = 0.4;
+    run(1);
+    metric[HH_M_IMPACT_SPEED] = 0.0;
+    run(1);
+  }
+  CHECK(st.r[rule_index("landing_speed")].deducted == 5.0);
+  CHECK(st.r[rule_index("landing_speed")].count == 1);
+  CHECK(st.sec_deducted[0] == 50.0 && hh_rubric_score(&m.rubric, &st) == 50.0);
+
   /* a dropped load zeroes the attempt */
   start();
   run(100);

@@ -44,7 +44,7 @@ static const expect cases[] = {
     {"rule_critical_flag", HH_E_RUBRIC, "metric 'sway_angle' is measured in deg; this needs a flag metric"},
     {"rule_before_rubric", HH_E_RUBRIC, "rule{} before rubric{}"},
     {"rule_duplicate", HH_E_RUBRIC, "rule.id: 'a' already used at line 6"},
-    {"rule_too_many", HH_E_RUBRIC, "too many rules (at most 64)"},
+    {"rule_too_many", HH_E_RUBRIC, "too many rules (at most 1024)"},
     {"rule_threshold_dir", HH_E_RUBRIC, "exactly one of above = or below ="},
     {"rule_points_type", HH_E_SCRIPT_FIELD, "rule.points: expected number, got string"},
     {"gc_finalizer", HH_E_SCRIPT_RUNTIME, "__gc finalizers are not allowed in scenarios"},

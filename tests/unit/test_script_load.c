@@ -106,7 +106,7 @@ int main(void) {
   CHECK(m.rubric.n_sections == 3);
   CHECK(strcmp(m.rubric.section_name[0], "safety") == 0);
   CHECK(strcmp(m.rubric.section_zh[2], "效率") == 0);
-  CHECK(m.rubric.n_rules == 7);
+  CHECK(m.rubric.n_rules == 8);
   const hh_rule *r = find_rule(&m, "sway_near_landing");
   CHECK(r && r->kind == HH_RULE_THRESHOLD && r->metric == HH_M_SWAY_ANGLE &&
         r->when == HH_M_NEAR_LANDING && r->cmp == HH_CMP_GT && r->limit == 1.0 &&
@@ -129,9 +129,11 @@ int main(void) {
         r->metric == HH_M_HOIST_UNLOCKED);
   r = find_rule(&m, "load_lost");
   CHECK(r && r->kind == HH_RULE_CRITICAL && r->action == HH_CRIT_ZERO);
+  r = find_rule(&m, "lock_before_landing");
+  CHECK(r && r->kind == HH_RULE_ORDER && r->metric == HH_M_LOCKED && r->metric_b == HH_M_LANDED);
   double caps = 0;
   for (int i = 0; i < m.rubric.n_rules; i++) caps += m.rubric.rule[i].cap;
-  CHECK(caps == 100.0);
+  CHECK(caps == 105.0 && m.rubric.section_cap[0] == 50.0); /* safety: 55 in items, 50 at most */
 
   /* loading twice gives the same bytes (pairs order, random seed, no leftovers) */
   CHECK(hh_script_load(path, &m2, &err) == HH_OK);

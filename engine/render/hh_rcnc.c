@@ -1,0 +1,236 @@
+/* hh_rcnc.c - drawing the CNC machines from hh_data: the mill (base, column, moving
+ * table with vise, spindle head, holder and cutter, the stock as a solid Z-map of
+ * columns) and the lathe (bed, headstock, chuck, turret, the part as a turned solid
+ * from its radial profile); the camera looking at the work zone; the HUD rows of the
+ * control's position page (mode, axes, spindle, tool, alarm). Reads d, never writes.
+ *
+ * World placement: the machine frame is shifted so the work sits near the world
+ * origin at bench height: mill world = machine + MILL_OFS; lathe world x = machine z,
+ * world y = machine x (radius away from the operator, turret behind the part),
+ * world z = LATHE_AXIS_Z.
+ */
+#include "hh_render_int.h"
+#include "../core/hh_i18n.h"
+#include "../machines/cnc/hh_cnc.h"
+#include <cglm/cglm.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_COLS 96          /* Z-map columns drawn per side */
+#define MAX_SLICES 240       /* lathe profile segments drawn */
+#define LATHE_AXIS_Z 1.1     /* m: spindle axis height above the floor */
+
+static const double MILL_OFS[3] = {-0.25, -0.20, 0.85};
+static const float CAST[4] = {0.30f, 0.34f, 0.36f, 1}, GUARD[4] = {0.75f, 0.76f, 0.74f, 1},
+                   STEEL[4] = {0.55f, 0.56f, 0.58f, 1}, DARKS[4] = {0.12f, 0.12f, 0.13f, 1},
+                   ALU[4] = {0.78f, 0.80f, 0.82f, 1}, CUT[4] = {0.90f, 0.91f, 0.93f, 1},
+                   GOLD[4] = {0.80f, 0.62f, 0.18f, 1}, RED[4] = {0.8f, 0.1f, 0.05f, 1};
+
+/* a box from two corners (world) */
+static void span(hh_ibuf *b, const double lo[3], const double hi[3], const float c[4]) {
+  double ctr[3], h[3];
+  for (int i = 0; i < 3; i++) {
+    ctr[i] = 0.5 * (lo[i] + hi[i]);
+    h[i] = 0.5 * fabs(hi[i] - lo[i]);
+    if (h[i] < 1e-5) h[i] = 1e-5;
+  }
+  hh_ibuf_box(b, ctr, h, 0.0, c, HH_MAT_SOLID);
+}
+
+/* mill machine frame -> world */
+static void mw(const double p[3], double w[3]) {
+  for (int i = 0; i < 3; i++) w[i] = p[i] + MILL_OFS[i];
+}
+
+/* the mill: structure, table, vise, stock Z-map, head, holder, tool */
+static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
+  const hh_cnc_model *k = &m->cnc;
+  const hh_cnc_state *s = &d->cnc;
+  /* the table moves with x, y: drawn offset by (pos - home) so the spindle stays put;
+     here the spindle moves instead (gantry-style view is easier to read) */
+  double lo[3], hi[3], a[3], c[3];
+  a[0] = k->travel_min[0] - 0.15, a[1] = k->travel_min[1] - 0.1, a[2] = -0.85;
+  c[0] = k->travel_max[0] + 0.15, c[1] = k->travel_max[1] + 0.1, c[2] = -0.25;
+  mw(a, lo), mw(c, hi), span(b, lo, hi, CAST);                 /* base */
+  a[2] = -0.25, c[2] = -0.05;
+  mw(a, lo), mw(c, hi), span(b, lo, hi, GUARD);                /* saddle */
+  a[0] = k->travel_min[0] - 0.05, a[1] = k->travel_min[1] - 0.02, a[2] = -0.05;
+  c[0] = k->travel_max[0] + 0.05, c[1] = k->travel_max[1] + 0.02, c[2] = 0.0;
+  mw(a, lo), mw(c, hi), span(b, lo, hi, STEEL);                /* table */
+  a[0] = 0.5 * (k->travel_min[0] + k->travel_max[0]) - 0.2, a[1] = k->travel_max[1] + 0.15;
+  a[2] = -0.25;
+  c[0] = a[0] + 0.4, c[1] = a[1] + 0.35, c[2] = k->travel_max[2] + 0.4;
+  mw(a, lo), mw(c, hi), span(b, lo, hi, CAST);                 /* column */
+  for (int i = 0; i < k->n_fix; i++) {                         /* vise jaws */
+    if (k->fix_min[i][2] < -0.01) continue;                    /* the table is drawn */
+    mw(k->fix_min[i], lo), mw(k->fix_max[i], hi), span(b, lo, hi, DARKS);
+  }
+  /* stock: columns of the Z-map, sampled */
+  if (s->height && s->nx > 0 && s->ny > 0) {
+    int sx = (s->nx + MAX_COLS - 1) / MAX_COLS, sy = (s->ny + MAX_COLS - 1) / MAX_COLS;
+    double top = k->stock_max[2] - k->stock_min[2];
+    for (int j = 0; j < s->ny; j += sy)
+      for (int i = 0; i < s->nx; i += sx) {
+        int ci = i + sx / 2 < s->nx ? i + sx / 2 : s->nx - 1;
+        int cj = j + sy / 2 < s->ny ? j + sy / 2 : s->ny - 1;
+        double h = s->height[(size_t)cj * (size_t)s->nx + (size_t)ci];
+        if (h <= 1e-6) continue;
+        a[0] = k->stock_min[0] + i * k->res, a[1] = k->stock_min[1] + j * k->res;
+        a[2] = k->stock_min[2];
+        c[0] = k->stock_min[0] + (i + sx < s->nx ? i + sx : s->nx) * k->res;
+        c[1] = k->stock_min[1] + (j + sy < s->ny ? j + sy : s->ny) * k->res;
+        c[2] = k->stock_min[2] + h;
+        mw(a, lo), mw(c, hi);
+        span(b, lo, hi, h < top - 1e-6 ? CUT : ALU);
+      }
+  }
+  /* head, spindle nose, holder and cutter at the controlled point */
+  const hh_cnc_tool *t = hh_cnc_tool_get(m, s->tool);
+  double g[3], tip[3];
+  mw(s->pos, g);
+  hh_cnc_tip(m, d, s->pos, tip);
+  mw(tip, tip);
+  double r = t ? t->radius : 0.005, hr = t && t->holder_r > 0 ? t->holder_r : 0.016;
+  double fl = t && t->flute_len > 0 ? t->flute_len : 0.02;
+  lo[0] = g[0] - 0.09, lo[1] = g[1] - 0.09, lo[2] = g[2] + 0.05;
+  hi[0] = g[0] + 0.09, hi[1] = g[1] + 0.35, hi[2] = g[2] + 0.45;
+  span(b, lo, hi, GUARD);                                      /* head */
+  lo[0] = g[0] - 0.05, lo[1] = g[1] - 0.05, lo[2] = g[2];
+  hi[0] = g[0] + 0.05, hi[1] = g[1] + 0.05, hi[2] = g[2] + 0.05;
+  span(b, lo, hi, DARKS);                                      /* spindle nose */
+  if (t) {
+    lo[0] = g[0] - hr, lo[1] = g[1] - hr, lo[2] = tip[2] + fl;
+    hi[0] = g[0] + hr, hi[1] = g[1] + hr, hi[2] = g[2];
+    span(b, lo, hi, STEEL);                                    /* holder */
+    lo[0] = tip[0] - r, lo[1] = tip[1] - r, lo[2] = tip[2];
+    hi[0] = tip[0] + r, hi[1] = tip[1] + r, hi[2] = tip[2] + fl;
+    span(b, lo, hi, GOLD);                                     /* cutter */
+  }
+  if (s->alarm) {                                              /* alarm lamp */
+    lo[0] = g[0] + 0.1, lo[1] = g[1], lo[2] = g[2] + 0.45;
+    hi[0] = g[0] + 0.14, hi[1] = g[1] + 0.04, hi[2] = g[2] + 0.55;
+    hh_ibuf_box(b, (double[3]){0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2])},
+                (double[3]){0.02, 0.02, 0.05}, 0.0, RED, HH_MAT_EMISSIVE);
+  }
+}
+
+/* a round bar segment along world x from x0 to x1 of radius r (three rotated squares) */
+static void round_seg(hh_ibuf *b, double x0, double x1, double r, const float c[4]) {
+  double ctr[3] = {0.5 * (x0 + x1), 0, LATHE_AXIS_Z};
+  double h[3] = {0.5 * fabs(x1 - x0), r * 0.966, r * 0.966};
+  if (h[0] < 1e-5 || r < 1e-5) return;
+  for (int k = 0; k < 3; k++) {
+    double ang = k * M_PI / 6.0;
+    double q[4] = {sin(0.5 * ang), 0, 0, cos(0.5 * ang)};
+    hh_ibuf_box_q(b, ctr, h, q, c, HH_MAT_SOLID);
+  }
+}
+
+/* the lathe: bed, headstock, chuck, part profile, carriage and turret with the tool */
+static void lathe(hh_ibuf *b, const hh_model *m, const hh_data *d) {
+  const hh_cnc_model *k = &m->cnc;
+  const hh_cnc_state *s = &d->cnc;
+  double z0 = k->stock_min[2], z1 = k->stock_max[2];
+  double lo[3] = {z0 - 0.45, -0.25, LATHE_AXIS_Z - 0.55}, hi[3] = {k->travel_max[2] + 0.2, 0.35, LATHE_AXIS_Z - 0.25};
+  span(b, lo, hi, CAST);                                       /* bed */
+  lo[0] = z0 - 0.45, hi[0] = z0 - 0.12, lo[2] = LATHE_AXIS_Z - 0.25, hi[2] = LATHE_AXIS_Z + 0.2;
+  span(b, lo, hi, GUARD);                                      /* headstock */
+  round_seg(b, z0 - 0.12, z0, fmax(k->stock_max[0] * 2.5, 0.06), DARKS); /* chuck */
+  if (s->radius && s->nz > 0) {
+    int step = (s->nz + MAX_SLICES - 1) / MAX_SLICES;
+    for (int i = 0; i < s->nz; i += step) {
+      int e = i + step < s->nz ? i + step : s->nz;
+      double r = s->radius[i + (e - i) / 2];
+      round_seg(b, z0 + i * k->res, z0 + e * k->res, r,
+                r < k->stock_max[0] - 1e-6 ? CUT : STEEL);
+    }
+  }
+  (void)z1;
+  /* turret at the controlled point (world: x = z, y = x) */
+  double tip[3];
+  hh_cnc_tip(m, d, s->pos, tip);
+  double tx = tip[2], ty = tip[0];
+  lo[0] = s->pos[2] - 0.06, hi[0] = s->pos[2] + 0.06;
+  lo[1] = s->pos[0] + 0.02, hi[1] = s->pos[0] + 0.14;
+  lo[2] = LATHE_AXIS_Z - 0.12, hi[2] = LATHE_AXIS_Z + 0.05;
+  span(b, lo, hi, GUARD);                                      /* turret */
+  lo[0] = tx - 0.004, hi[0] = tx + 0.004, lo[1] = ty, hi[1] = ty + 0.03;
+  lo[2] = LATHE_AXIS_Z - 0.004, hi[2] = LATHE_AXIS_Z + 0.004;
+  span(b, lo, hi, GOLD);                                       /* tool */
+}
+
+/* CNC scene contents for one frame */
+void hh_rcnc_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers) {
+  if (!(layers & (HH_LAYER_CRANE | HH_LAYER_LOAD))) return;
+  if (m->machine == HH_MACHINE_CNC_LATHE) lathe(b, m, d);
+  else mill(b, m, d);
+}
+
+/* the camera on the work zone (orbit yaw/pitch/distance add to the default) */
+void hh_rcnc_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
+                    float view[16], float proj[16]) {
+  (void)d;
+  vec3 at, eye, up = {0, 0, 1};
+  if (m->machine == HH_MACHINE_CNC_LATHE) {
+    at[0] = (float)(0.5 * (m->cnc.stock_min[2] + m->cnc.stock_max[2]));
+    at[1] = 0.0f, at[2] = (float)LATHE_AXIS_Z;
+  } else {
+    double w[3];
+    mw(m->cnc.part_origin, w);
+    at[0] = (float)w[0], at[1] = (float)w[1], at[2] = (float)w[2];
+  }
+  float yaw = -1.9f + (cam ? cam->orbit_yaw : 0.0f);
+  float pitch = 0.45f + (cam ? cam->orbit_pitch : 0.0f);
+  float dist = (cam && cam->orbit_dist > 0) ? cam->orbit_dist : 0.55f;
+  if (cam && cam->mode == HH_CAM_CAB) dist *= 0.5f; /* close-up of the tool */
+  pitch = glm_clamp(pitch, -0.2f, 1.5f);
+  eye[0] = at[0] + dist * cosf(pitch) * cosf(yaw);
+  eye[1] = at[1] + dist * cosf(pitch) * sinf(yaw);
+  eye[2] = at[2] + dist * sinf(pitch);
+  if (aspect <= 0) aspect = 16.0f / 9.0f;
+  mat4 v, p;
+  glm_lookat(eye, at, up, v);
+  glm_perspective(glm_rad(45.0f), aspect, 0.02f, 50.0f, p);
+  memcpy(view, v, sizeof(float) * 16);
+  memcpy(proj, p, sizeof(float) * 16);
+}
+
+/* the HUD's left-panel rows: the control's position page */
+void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
+                      char val[7][64], double gval[4], double gmax[4], double gwarn[4],
+                      double galarm[4]) {
+  const hh_cnc_state *s = &d->cnc;
+  static const char *const run[] = {"", "RUN", "HOLD", "STOP"};
+  int lathe = m->machine == HH_MACHINE_CNC_LATHE;
+  lab[0] = hh_tr("Mode");
+  lab[1] = "X";
+  lab[2] = lathe ? hh_tr("Feed") : "Y";
+  lab[3] = "Z";
+  lab[4] = hh_tr("Spindle");
+  lab[5] = hh_tr("Tool");
+  lab[6] = hh_tr("Alarm");
+  snprintf(val[0], 64, "%s %s%s", hh_tr(hh_cnc_mode_text(s->mode)),
+           s->run >= 0 && s->run < 4 ? run[s->run] : "", s->machine_lock ? " LOCK" : "");
+  double f = lathe ? 2.0 : 1.0; /* lathe X shows a diameter */
+  snprintf(val[1], 64, "%.3f", (s->pos[0] - m->cnc.part_origin[0]) * 1e3 * f);
+  if (lathe) snprintf(val[2], 64, "%.0f mm/min  %d%%", s->vel * 6e4, s->feed_ovr);
+  else snprintf(val[2], 64, "%.3f", (s->pos[1] - m->cnc.part_origin[1]) * 1e3);
+  snprintf(val[3], 64, "%.3f", (s->pos[2] - m->cnc.part_origin[2]) * 1e3);
+  snprintf(val[4], 64, "%.0f rpm", fabs(s->spindle_speed) * 60.0);
+  snprintf(val[5], 64, "T%02d  G%d  %s", s->tool, 54 + s->work, s->input);
+  if (s->alarm) snprintf(val[6], 64, "%d %s", s->alarm, hh_tr(hh_cnc_alarm_text(s->alarm_msg)));
+  else snprintf(val[6], 64, "-");
+  for (int i = 0; i < 4; i++) {
+    int ax = i == 0 ? -1 : (i == 2 && lathe ? -1 : i - 1);
+    if (ax < 0) {
+      gval[i] = i == 0 ? s->feed_ovr : s->vel * 6e4;
+      gmax[i] = i == 0 ? 150 : m->cnc.max_feed * 6e4;
+    } else {
+      gval[i] = s->pos[ax] - m->cnc.travel_min[ax];
+      gmax[i] = m->cnc.travel_max[ax] - m->cnc.travel_min[ax];
+    }
+    gwarn[i] = gmax[i] * 0.95;
+    galarm[i] = gmax[i] * 0.999;
+  }
+}

@@ -1,0 +1,161 @@
+/* hh_xr_frame.c - one VR frame: wait and begin (frame timing from the runtime), locate
+ * the eyes, draw the scene into each eye's swapchain image, submit a projection layer;
+ * a copy of the left eye for the desktop mirror. */
+#include <glad/gl.h>
+#include "hh_xr_int.h"
+#include <string.h>
+
+#define ZNEAR 0.05f   /* m */
+#define ZFAR 1200.0f  /* m */
+
+/* wait for the runtime's frame and begin it; the display time step */
+int hh_xr_frame_begin(hh_xr *x, double *dt_s) {
+  *dt_s = 0.0;
+  if (!x->running || x->status == HH_XR_LOST) return 0;
+  XrFrameWaitInfo wi = {.type = XR_TYPE_FRAME_WAIT_INFO};
+  XrFrameState fs = {.type = XR_TYPE_FRAME_STATE};
+  XrResult r = xrWaitFrame(x->session, &wi, &fs);
+  if (XR_FAILED(r)) {
+    hh_xr_check_lost(x, r);
+    return 0;
+  }
+  XrFrameBeginInfo bi = {.type = XR_TYPE_FRAME_BEGIN_INFO};
+  r = xrBeginFrame(x->session, &bi);
+  if (XR_FAILED(r)) {
+    hh_xr_check_lost(x, r);
+    return 0;
+  }
+  if (x->prev_time && fs.predictedDisplayTime > x->prev_time)
+    *dt_s = 1e-9 * (double)(fs.predictedDisplayTime - x->prev_time);
+  x->prev_time = fs.predictedDisplayTime;
+  x->frame = fs;
+  x->frame_begun = 1;
+  return 1;
+}
+
+/* world eye position of the operator's chair: the cab camera's eye */
+static void cab_eye(const hh_model *m, const hh_data *d, float cab[3]) {
+  hh_camera cam = {.mode = HH_CAM_CAB};
+  float v[16], p[16];
+  hh_camera_matrices(&cam, m, d, 1.0f, v, p);
+  for (int i = 0; i < 3; i++) /* eye = -R^T t of the view matrix */
+    cab[i] = -(v[i * 4 + 0] * v[12] + v[i * 4 + 1] * v[13] + v[i * 4 + 2] * v[14]);
+}
+
+/* keep a copy of eye 0's drawn image while we still own it */
+static void copy_mirror(hh_xr *x, unsigned src_fbo) {
+  hh_xr_eye *eye = &x->eye[0];
+  if (!x->mirror_fbo) {
+    glGenTextures(1, &x->mirror_tex);
+    glBindTexture(GL_TEXTURE_2D, x->mirror_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, (GLint)x->format, eye->width, eye->height, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glGenFramebuffers(1, &x->mirror_fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, x->mirror_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, x->mirror_tex, 0);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, src_fbo);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, x->mirror_fbo);
+  glBlitFramebuffer(0, 0, eye->width, eye->height, 0, 0, eye->width, eye->height,
+                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  x->mirror_w = eye->width;
+  x->mirror_h = eye->height;
+}
+
+/* locate both eyes in the seated space; 1 when both poses are usable */
+static int locate(hh_xr *x) {
+  XrViewLocateInfo li = {.type = XR_TYPE_VIEW_LOCATE_INFO,
+                         .viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
+                         .displayTime = x->frame.predictedDisplayTime, .space = x->local};
+  XrViewState vs = {.type = XR_TYPE_VIEW_STATE};
+  uint32_t n = 0;
+  for (int e = 0; e < HH_XR_EYES; e++) x->views[e] = (XrView){.type = XR_TYPE_VIEW};
+  XrResult r = xrLocateViews(x->session, &li, &vs, HH_XR_EYES, &n, x->views);
+  if (XR_FAILED(r)) {
+    hh_xr_check_lost(x, r);
+    return 0;
+  }
+  XrViewStateFlags need = XR_VIEW_STATE_POSITION_VALID_BIT | XR_VIEW_STATE_ORIENTATION_VALID_BIT;
+  return n == HH_XR_EYES && (vs.viewStateFlags & need) == need;
+}
+
+/* draw eye e into its next image and describe it for the layer; 1 on success */
+static int draw_eye(hh_xr *x, int e, hh_renderer *ren, const hh_model *m, const hh_data *d,
+                    const float cab[3], XrCompositionLayerProjectionView *pv) {
+  unsigned fbo = 0;
+  if (hh_xr_eye_acquire(x, e, &fbo) < 0) return 0;
+  const XrView *v = &x->views[e];
+  float p[3] = {v->pose.position.x, v->pose.position.y, v->pose.position.z};
+  float q[4] = {v->pose.orientation.x, v->pose.orientation.y, v->pose.orientation.z,
+                v->pose.orientation.w};
+  float view[16], proj[16];
+  hh_xr_eye_view(cab, x->center, p, q, view);
+  hh_xr_projection(v->fov.angleLeft, v->fov.angleRight, v->fov.angleUp, v->fov.angleDown,
+                   ZNEAR, ZFAR, proj);
+  hh_rtarget t = {fbo, x->eye[e].width, x->eye[e].height};
+  unsigned old = hh_render_layers(ren, HH_LAYER_ALL & ~HH_LAYER_HUD);
+  hh_render_scene(ren, m, d, view, proj, &t);
+  hh_render_layers(ren, old);
+  if (e == 0) copy_mirror(x, fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  hh_xr_eye_release(x, e);
+  *pv = (XrCompositionLayerProjectionView){.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW};
+  pv->pose = v->pose;
+  pv->fov = v->fov;
+  pv->subImage.swapchain = x->eye[e].chain;
+  pv->subImage.imageRect.extent.width = x->eye[e].width;
+  pv->subImage.imageRect.extent.height = x->eye[e].height;
+  pv->subImage.imageArrayIndex = 0;
+  return 1;
+}
+
+/* draw both eyes and end the frame with a projection layer */
+void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_data *d) {
+  if (!x->frame_begun) return;
+  x->frame_begun = 0;
+  XrCompositionLayerProjectionView pv[HH_XR_EYES];
+  XrCompositionLayerProjection layer = {.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION};
+  const XrCompositionLayerBaseHeader *layers[1] = {(const XrCompositionLayerBaseHeader *)&layer};
+  int ok = x->frame.shouldRender && x->status != HH_XR_LOST && locate(x);
+  if (ok) {
+    float cab[3];
+    cab_eye(m, d, cab);
+    for (int e = 0; e < HH_XR_EYES && ok; e++) ok = draw_eye(x, e, ren, m, d, cab, &pv[e]);
+  }
+  if (x->status == HH_XR_LOST) return;
+  layer.space = x->local;
+  layer.viewCount = HH_XR_EYES;
+  layer.views = pv;
+  XrFrameEndInfo ei = {.type = XR_TYPE_FRAME_END_INFO,
+                       .displayTime = x->frame.predictedDisplayTime,
+                       .environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE,
+                       .layerCount = ok ? 1 : 0, .layers = layers};
+  XrResult r = xrEndFrame(x->session, &ei);
+  if (XR_FAILED(r)) hh_xr_check_lost(x, r);
+  else if (ok) x->frames++;
+}
+
+/* blit the left-eye copy into t, letterboxed */
+int hh_xr_mirror(hh_xr *x, const hh_rtarget *t) {
+  if (!x || !x->mirror_fbo || t->width <= 0 || t->height <= 0) return 0;
+  /* fit the eye into the window keeping its aspect, centred */
+  int w = t->width, h = w * x->mirror_h / x->mirror_w;
+  if (h > t->height) {
+    h = t->height;
+    w = h * x->mirror_w / x->mirror_h;
+  }
+  int ox = (t->width - w) / 2, oy = (t->height - h) / 2;
+  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+  glViewport(0, 0, t->width, t->height);
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, x->mirror_fbo);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
+  glBlitFramebuffer(0, 0, x->mirror_w, x->mirror_h, ox, oy, ox + w, oy + h,
+                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+  return 1;
+}

@@ -1,0 +1,4 @@
+(expect E408 3:1)
+G0 X0 Y0
+G2 X10 Y0 I3 J0 F100
+M30

@@ -1,0 +1,20 @@
+%
+O0001 (MILL MOTION: G0 G1 G2 G3 PLANES HELIX)
+N10 G21 G17 G90 G94 G54
+N20 G0 X0 Y0 Z5.
+N30 G1 Z-1. F120
+N40 G1 X20. Y0 F300.
+N50 G2 X30. Y-10. I0 J-10.   (CW IJK quarter)
+N60 G3 X40. Y0 R10.          (CCW R form)
+N70 G2 X20. Y0 R-10.         (R negative: large arc)
+N80 G3 X20. Y0 I-5. J0       (full circle)
+N90 G2 X20. Y0 Z-3. I-5. J0 F150 (helix one turn)
+N100 G18 G2 X30. Z-3. I5. K0 (XZ plane half circle)
+N110 G19 G3 Y10. Z-3. J5. K0 (YZ plane)
+N120 G17 G91 G1 X5. Y5.
+N130 X-5.
+N140 G90 G0 Z5.
+N150 G4 P500
+N160 G4 X1.5
+N170 M30
+%
