@@ -6,7 +6,7 @@
 in vec3 v_world;
 in vec3 v_nrm;
 in vec4 v_rgba;
-in vec4 v_light;
+in vec4 v_light;             // near shadow cascade, NDC (orthographic: w = 1)
 flat in float v_mat;
 flat in float v_rough;
 
@@ -19,21 +19,35 @@ uniform vec3 u_haze_rgb;
 uniform vec3 u_eye;
 uniform float u_time;        // s
 uniform float u_shadow_texel;
+uniform vec3 u_far_k, u_far_c; // far cascade NDC = near NDC * k + c
 
 out vec4 o_rgba;
 
-// fraction of sunlight reaching this point: 2x2 bilinear-compared taps (4x4 PCF);
-// outside the map (the far yard) counts as lit
-float shadow_factor() {
-  vec3 p = v_light.xyz / v_light.w * 0.5 + 0.5;
-  if (p.z >= 1.0 || any(lessThan(p.xy, vec2(0.0))) || any(greaterThan(p.xy, vec2(1.0))))
-    return 1.0;
+// 2x2 bilinear-compared taps (4x4 PCF) in cascade c (0 left half, 1 right half of the
+// texture) at light-space position p (0..1); h: half a texel of one cascade
+float pcf(vec3 p, float c, float h) {
+  vec2 uv = vec2((p.x + c) * 0.5, p.y);
   float z = p.z - 0.0015;
-  float h = 0.5 * u_shadow_texel;
-  return 0.25 * (texture(u_shadow, vec3(p.xy + vec2(-h, -h), z)) +
-                 texture(u_shadow, vec3(p.xy + vec2(h, -h), z)) +
-                 texture(u_shadow, vec3(p.xy + vec2(-h, h), z)) +
-                 texture(u_shadow, vec3(p.xy + vec2(h, h), z)));
+  float hx = 0.5 * h;
+  return 0.25 * (texture(u_shadow, vec3(uv + vec2(-hx, -h), z)) +
+                 texture(u_shadow, vec3(uv + vec2(hx, -h), z)) +
+                 texture(u_shadow, vec3(uv + vec2(-hx, h), z)) +
+                 texture(u_shadow, vec3(uv + vec2(hx, h), z)));
+}
+
+// fraction of sunlight reaching this point: the near cascade where it covers the
+// point, else the far one; outside both (far away) counts as lit. Selected without
+// branching, so one set of taps is taken (a software rasteriser runs both sides of a
+// branch that differs inside a pixel block)
+float shadow_factor() {
+  float h = 0.5 * u_shadow_texel, m = 2.0 * u_shadow_texel;
+  vec3 p0 = v_light.xyz * 0.5 + 0.5;
+  vec3 p1 = (v_light.xyz * u_far_k + u_far_c) * 0.5 + 0.5;
+  bool near = p0.z < 1.0 && all(greaterThan(p0.xy, vec2(m))) && all(lessThan(p0.xy, vec2(1.0 - m)));
+  vec3 p = near ? p0 : p1;
+  if (p.z >= 1.0 || any(lessThan(p.xy, vec2(m))) || any(greaterThan(p.xy, vec2(1.0 - m))))
+    return 1.0;
+  return pcf(p, near ? 0.0 : 1.0, h);
 }
 
 // linear to sRGB (IEC 61966-2-1)

@@ -7,7 +7,7 @@ layout(location = 6) in vec4 i_rgba;
 layout(location = 7) in vec4 i_mat;     // x: material (0 solid, 1 water, 2 emissive), y: roughness
 
 uniform mat4 u_view_proj;
-uniform mat4 u_light_vp;
+uniform mat4 u_light_vp;    // near shadow cascade (the far one is derived in scene.frag)
 
 out vec3 v_world;
 out vec3 v_nrm;

@@ -7,6 +7,7 @@
 #include "hh_cli.h"
 #include "hh_sign.h"
 #include "../core/hh_i18n.h"
+#include "../machines/marine/hh_marine.h"
 #include "../sim/hh_replay.h"
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,8 @@ int hh_cmd_rescore(int argc, char **argv) {
   if (rc) return hh_cli_fail(&err);
   m = load_replay_scenario(&rp, path, sizeof path, &err);
   if (!m) goto fail;
+  if (rp.head.sea_state && /* the instructor's --sea-state the attempt ran with */
+      hh_marine_sea_state_override(m, (int)rp.head.sea_state, &err) != HH_OK) goto fail;
   if (hh_replay_check_model(&rp, m, file, &err) != HH_OK) goto fail;
   if (strcmp(rp.head.build, HH_BUILD_ID) != 0)
     fprintf(stderr, hh_tr("warning: replay recorded by build %s, this is %s; results may differ\n"),

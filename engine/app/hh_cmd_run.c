@@ -148,7 +148,10 @@ static int loop_headless(run_ctx *r, hh_error *err) {
 
 /* apply what the user asked of the program this frame; 1 to quit */
 static int handle_ui(run_ctx *r, const hh_ui_input *ui, int *paused) {
-  if (ui->quit) return 1;
+  if (ui->quit) { /* closing the window mid-run aborts the attempt, like Ctrl-C */
+    if (!over(r)) g_interrupted = 1;
+    return 1;
+  }
   if (ui->next_camera) r->cam.mode = (hh_camera_mode)((r->cam.mode + 1) % HH_CAM_COUNT);
   if (ui->toggle_large_print) hh_render_large_print(r->ren, r->large_print ^= 1);
   if (ui->toggle_pause && !r->o->competition) *paused = !*paused; /* no pause in competition */
@@ -296,6 +299,9 @@ static int prepare(run_ctx *r, hh_error *err) {
   if (o->sea_state && hh_marine_sea_state_override(r->m, o->sea_state, err) != HH_OK) return err->code;
   if (o->replay) {
     if (hh_replay_read(o->replay, &r->replay, err) != HH_OK) return err->code;
+    if (r->replay.head.sea_state && !o->sea_state && /* recorded --sea-state */
+        hh_marine_sea_state_override(r->m, (int)r->replay.head.sea_state, err) != HH_OK)
+      return err->code;
     if (hh_replay_check_model(&r->replay, r->m, o->replay, err) != HH_OK) return err->code;
     if (strcmp(r->replay.head.build, HH_BUILD_ID) != 0)
       fprintf(stderr, hh_tr("warning: replay recorded by build %s, this is %s; results may differ\n"),

@@ -1,6 +1,7 @@
 /* hh_json.c - the --json result object, written to F.tmp and renamed into place. */
 #define _DEFAULT_SOURCE
 #include "hh_cli.h"
+#include "hh_report.h"
 #include "../core/hh_i18n.h"
 #include <errno.h>
 #include <math.h>
@@ -92,10 +93,22 @@ static void write_result(FILE *f, const hh_model *m, const hh_data *d) {
   }
   fputs(rb->n_rules ? "\n  ],\n  \"critical\": [" : "],\n  \"critical\": [", f);
   int first = 1;
-  for (int i = 0; i < rb->n_rules; i++) {
-    if (rb->rule[i].kind != HH_RULE_CRITICAL || d->rubric.r[i].count <= 0) continue;
+  for (int i = 0; i < rb->n_rules; i++) { /* faults that fail the attempt (zero, end) */
+    if (!hh_report_failed_by(rb, &d->rubric, i)) continue;
     if (!first) fputs(", ", f);
     json_str(f, rb->rule[i].id);
+    first = 0;
+  }
+  fputs("],\n  \"section_zeroed\": [", f); /* zero_section faults: {id, section} */
+  first = 1;
+  for (int i = 0; i < rb->n_rules; i++) {
+    if (!hh_report_zeroed_by(rb, &d->rubric, i)) continue;
+    fputs(first ? "{\"id\": " : ", {\"id\": ", f);
+    json_str(f, rb->rule[i].id);
+    fputs(", \"section\": ", f);
+    int s = rb->rule[i].section;
+    json_str(f, s >= 0 && s < rb->n_sections ? rb->section_name[s] : "");
+    fputc('}', f);
     first = 0;
   }
   fputs("],\n  \"sim_seconds\": ", f);

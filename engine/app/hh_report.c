@@ -131,6 +131,24 @@ static void meta_row(FILE *f, const char *key, const char *val) {
   fputs("</b>\n", f);
 }
 
+/* the zero_section faults: which section each zeroed (the attempt does not fail) */
+static void write_zeroed(FILE *f, const hh_rubric *rb, const hh_data *d) {
+  int any = 0;
+  for (int i = 0; i < rb->n_rules; i++) {
+    if (!hh_report_zeroed_by(rb, &d->rubric, i)) continue;
+    fputs(any ? "; " : "<div class=\"crit zs\">", f);
+    if (!any) {
+      hh_html(f, hh_tr("Sections zeroed (the attempt does not fail for it):"));
+      fputc(' ', f);
+    }
+    hh_html(f, hh_report_section(rb, rb->rule[i].section));
+    fputs(" &larr; ", f);
+    hh_html(f, hh_report_rule_text(&rb->rule[i]));
+    any = 1;
+  }
+  if (any) fputs("</div>\n", f);
+}
+
 /* the header card: title, attempt facts, score and result, critical faults */
 static void write_header(FILE *f, const hh_model *m, const hh_data *d,
                          const hh_attempt_info *a) {
@@ -176,8 +194,8 @@ static void write_header(FILE *f, const hh_model *m, const hh_data *d,
   }
   fputs("</div></div></div>\n", f);
   int any = 0;
-  for (int i = 0; i < rb->n_rules; i++) {
-    if (rb->rule[i].kind != HH_RULE_CRITICAL || d->rubric.r[i].count <= 0) continue;
+  for (int i = 0; i < rb->n_rules; i++) { /* faults that fail the attempt */
+    if (!hh_report_failed_by(rb, &d->rubric, i)) continue;
     fputs(any ? "; " : "<div class=\"crit\">", f);
     if (!any) {
       hh_html(f, hh_tr("Critical faults:"));
@@ -192,6 +210,7 @@ static void write_header(FILE *f, const hh_model *m, const hh_data *d,
     hh_html(f, hh_tr("No critical faults."));
     fputs("</div>\n", f);
   }
+  write_zeroed(f, rb, d);
   fputs("</div>\n", f);
 }
 
@@ -202,7 +221,8 @@ static void item_row(FILE *f, const hh_rubric *rb, const hh_data *d, int i) {
   char ded[40], cap[40];
   hh_report_num(ded, sizeof ded, st->deducted);
   hh_report_num(cap, sizeof cap, r->cap);
-  const char *cls = r->kind == HH_RULE_CRITICAL && st->count > 0 ? " class=\"critical\""
+  int act = hh_report_fault_action(r);
+  const char *cls = act != HH_CRIT_NONE && st->count > 0 ? " class=\"critical\""
                     : st->deducted > 0 ? " class=\"hit\"" : "";
   fprintf(f, "<tr%s><td>", cls);
   hh_html(f, hh_report_rule_text(r));
@@ -210,6 +230,18 @@ static void item_row(FILE *f, const hh_rubric *rb, const hh_data *d, int i) {
   hh_html(f, r->id);
   fputs(" &middot; ", f);
   hh_html(f, kind_text(r->kind));
+  if (r->kind == HH_RULE_ORDER || r->kind == HH_RULE_PRECONDITION) { /* the other flag */
+    fputs(" &middot; ", f);
+    hh_html(f, r->kind == HH_RULE_ORDER ? hh_tr("after") : hh_tr("requires"));
+    fputc(' ', f);
+    hh_html(f, hh_metric_name(r->metric_b));
+  }
+  if (act != HH_CRIT_NONE) {
+    fputs(" &middot; ", f);
+    hh_html(f, act == HH_CRIT_ZERO ? hh_tr("fault: score 0")
+               : act == HH_CRIT_END ? hh_tr("fault: the task ends")
+               : hh_tr("fault: the section is zeroed"));
+  }
   fputs("</div></td><td class=\"cite\">", f);
   hh_html(f, r->standard[0] ? r->standard : "-");
   if (r->clause[0]) {
@@ -219,15 +251,19 @@ static void item_row(FILE *f, const hh_rubric *rb, const hh_data *d, int i) {
     hh_html(f, r->clause);
   }
   fputs("</td>", f);
-  if (r->kind == HH_RULE_CRITICAL) {
+  if (act == HH_CRIT_ZERO_SECTION && st->count > 0) { /* the points it took */
+    fprintf(f, "<td class=\"n\">-</td><td class=\"n\">%s &minus;%s</td>", hh_tr("FAULT"), ded);
+  } else if (r->kind == HH_RULE_CRITICAL || (act != HH_CRIT_NONE && act != HH_CRIT_ZERO_SECTION)) {
     fprintf(f, "<td class=\"n\">-</td><td class=\"n\">%s</td>",
             st->count > 0 ? hh_tr("FAULT") : "0");
   } else if (r->kind == HH_RULE_JUDGE) { /* left open for a judge */
     char aw[40];
     hh_report_num(aw, sizeof aw, st->awarded);
     fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">", cap);
-    if (st->judged) fprintf(f, "+%s", aw);
-    else hh_html(f, hh_tr("awaiting a judge"));
+    if (r->section >= 0 && r->section < rb->n_sections && d->rubric.sec_zeroed[r->section])
+      hh_html(f, hh_tr("not counted (section zeroed)"));
+    else if (st->judged) fprintf(f, "+%s", aw);
+    else hh_html(f, hh_tr("pending: awaiting a judge"));
     fputs("</td>", f);
   } else
     fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s%s</td>", cap,
@@ -261,11 +297,12 @@ static void write_items(FILE *f, const hh_model *m, const hh_data *d) {
       ded += d->rubric.r[i].deducted;
     }
     if (!n) continue;
-    if (s >= 0 && rb->compiled) { /* the section's own value and cap, when it has them */
-      double lim = rb->section_limit[s];
+    double lim = HUGE_VAL;
+    if (s >= 0 && rb->compiled) { /* the section's own value and limit, when it has them */
+      lim = rb->section_limit[s];
       if (rb->section_value[s] > 0) cap = rb->section_value[s];
       else if (isfinite(lim) && cap > lim + rb->section_judge[s]) cap = lim + rb->section_judge[s];
-      if (isfinite(lim) && ded > lim) ded = lim;
+      ded = d->rubric.sec_deducted[s]; /* what the section lost, within its limit */
     }
     char a[40], b[40];
     hh_report_num(a, sizeof a, cap);
@@ -273,6 +310,18 @@ static void write_items(FILE *f, const hh_model *m, const hh_data *d) {
     fprintf(f, "<tr class=\"sec\"><td colspan=\"2\"><span class=\"sw\" style=\"background:%s\">"
             "</span>", hh_report_color(s));
     hh_html(f, hh_report_section(rb, s));
+    if (s >= 0 && rb->section_cap[s] > 0 && isfinite(lim)) { /* its cap: deductions stop there */
+      char l[40];
+      hh_report_num(l, sizeof l, lim);
+      fputs(" <span class=\"id\">", f);
+      fprintf(f, hh_tr("(deductions capped at %s)"), l);
+      fputs("</span>", f);
+    }
+    if (s >= 0 && d->rubric.sec_zeroed[s]) {
+      fputs(" <span class=\"id\">", f);
+      hh_html(f, hh_tr("(section zeroed)"));
+      fputs("</span>", f);
+    }
     fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s%s</td><td></td></tr>\n", a,
             ded > 0 ? "&minus;" : "", b);
     for (int i = 0; i < rb->n_rules; i++)
@@ -313,14 +362,16 @@ static void write_events(FILE *f, const hh_model *m, const hh_data *d) {
     hh_report_num(p, sizeof p, e->deducted);
     fprintf(f, "<tr%s><td class=\"n\">%d</td><td class=\"n\">%s</td><td>"
             "<span class=\"sw\" style=\"background:%s\"></span>",
-            r->kind == HH_RULE_CRITICAL ? " class=\"critical\"" : "", k + 1, t,
+            hh_report_fault_action(r) != HH_CRIT_NONE ? " class=\"critical\"" : "", k + 1, t,
             hh_report_color(r->section));
     hh_html(f, hh_report_rule_text(r));
     fputs(" <span class=\"cite\">[", f);
     hh_html(f, r->clause[0] ? r->clause : r->id);
     fprintf(f, "]</span></td><td class=\"n\">%s %s</td><td class=\"n\">", v,
             unit_text(hh_metric_unit(r->metric)));
-    if (r->kind == HH_RULE_CRITICAL) hh_html(f, hh_tr("FAULT"));
+    int act = hh_report_fault_action(r);
+    if (act == HH_CRIT_ZERO_SECTION) fprintf(f, "%s &minus;%s", hh_tr("FAULT"), p);
+    else if (act != HH_CRIT_NONE) hh_html(f, hh_tr("FAULT"));
     else fprintf(f, "&minus;%s", p);
     fputs("</td></tr>\n", f);
   }

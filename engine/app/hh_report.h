@@ -11,6 +11,7 @@
  *   hh_csv_write        the items as RFC 4180 CSV, atomically
  *   hh_file_probe       check an output path can be created (before a run)
  *   hh_file_atomic      write a file through a callback into path.tmp, then rename
+ *   hh_report_failed_by / hh_report_zeroed_by  faults that fail / zero a section
  *   hh_debrief_*        run hooks: prepare, tick, close the replay, finish, free
  */
 #ifndef HH_REPORT_H
@@ -58,6 +59,11 @@ int hh_file_atomic(const char *path, int (*body)(FILE *f, void *ctx), void *ctx,
 /* item text / section title in the current language */
 const char *hh_report_rule_text(const hh_rule *r);
 const char *hh_report_section(const hh_rubric *rb, int s);
+/* faults: a rule's critical action (HH_CRIT_NONE: points); rule i failed the attempt
+   (zero / end); rule i zeroed its section (zero_section) */
+int hh_report_fault_action(const hh_rule *r);
+int hh_report_failed_by(const hh_rubric *rb, const hh_rubric_state *st, int i);
+int hh_report_zeroed_by(const hh_rubric *rb, const hh_rubric_state *st, int i);
 
 /* What the debrief adds to one run. */
 typedef struct hh_debrief {

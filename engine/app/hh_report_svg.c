@@ -200,10 +200,10 @@ static void timeline(FILE *f, const hh_model *m, const hh_data *d, const hh_trac
     const hh_rule *r = &rb->rule[e->rule];
     double x = L + (W - R - L) * e->time_s / span;
     double y = base - 30 - 30 * (k < 64 ? rows[k] : 0);
-    const char *c = r->kind == HH_RULE_CRITICAL ? "#e03131" : hh_report_color(r->section);
+    const char *c = hh_report_fault_action(r) != HH_CRIT_NONE ? "#e03131" : hh_report_color(r->section);
     fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, y,
             x, base - 6, c);
-    if (r->kind == HH_RULE_CRITICAL)
+    if (hh_report_fault_action(r) != HH_CRIT_NONE)
       fprintf(f, "<path d=\"M%.1f %.1fl11 19h-22z\" fill=\"%s\"/>", x, y - 13, c);
     else
       fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\"/>", x, y, c);

@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include "hh_results.h"
 #include "hh_cli.h"
+#include "hh_report.h"
 #include "../core/hh_i18n.h"
 #include <errno.h>
 #include <sqlite3.h>
@@ -18,6 +19,14 @@ struct hh_results {
   sqlite3 *db;
   char path[HH_PATH];
 };
+
+/* judgement ("J") items of each attempt: max points, whether marks count (0 when the
+   attempt or the item's section was zeroed), the judge's mark (NULL: pending) */
+#define JUDGEMENTS \
+    "CREATE TABLE IF NOT EXISTS judgements(" \
+    " attempt INTEGER NOT NULL REFERENCES attempts(id), item TEXT NOT NULL," \
+    " max REAL NOT NULL, counts INTEGER NOT NULL, points REAL, judge TEXT, marked TEXT," \
+    " PRIMARY KEY(attempt, item));"
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -40,6 +49,7 @@ static const char SCHEMA[] =
     " attempt INTEGER NOT NULL REFERENCES attempts(id), seq INTEGER NOT NULL,"
     " tick INTEGER NOT NULL, time_s REAL NOT NULL, item TEXT NOT NULL,"
     " value REAL NOT NULL, deducted REAL NOT NULL, PRIMARY KEY(attempt, seq));"
+    JUDGEMENTS
     "CREATE INDEX IF NOT EXISTS attempts_trainee ON attempts(trainee);"
     "CREATE INDEX IF NOT EXISTS attempts_scenario ON attempts(scenario);"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" SCHEMA_ID "');";
@@ -84,14 +94,18 @@ int hh_results_default_path(char *out, size_t cap, hh_error *err) {
 }
 
 /* set E104 with the database's message */
-static int db_fail(hh_results *r, hh_error *err, const char *what) {
+int hh_results_db_fail(hh_results *r, hh_error *err, const char *what) {
   return hh_error_set(err, HH_E_RESULTS_DB, r->path, 0, 0, "%s: %s", what,
                       r->db ? sqlite3_errmsg(r->db) : "-");
 }
 
+/* the SQLite handle and path (for hh_results_judge.c) */
+sqlite3 *hh_results_sqlite(hh_results *r) { return r->db; }
+const char *hh_results_path(const hh_results *r) { return r->path; }
+
 /* run SQL without results */
 static int exec(hh_results *r, const char *sql, hh_error *err, const char *what) {
-  if (sqlite3_exec(r->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(r, err, what);
+  if (sqlite3_exec(r->db, sql, NULL, NULL, NULL) != SQLITE_OK) return hh_results_db_fail(r, err, what);
   return HH_OK;
 }
 
@@ -101,7 +115,7 @@ static int schema_of(hh_results *r, char *out, size_t cap, int *tables, hh_error
   out[0] = '\0';
   *tables = 0;
   if (sqlite3_prepare_v2(r->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
-    return db_fail(r, err, hh_tr("not a results database"));
+    return hh_results_db_fail(r, err, hh_tr("not a results database"));
   if (sqlite3_step(st) == SQLITE_ROW) *tables = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
   if (sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) ==
@@ -111,6 +125,19 @@ static int schema_of(hh_results *r, char *out, size_t cap, int *tables, hh_error
     sqlite3_finalize(st);
   }
   return HH_OK;
+}
+
+/* 1 when the database has a table of that name */
+static int has_table(hh_results *r, const char *name) {
+  sqlite3_stmt *st = NULL;
+  int yes = 0;
+  if (sqlite3_prepare_v2(r->db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                         -1, &st, NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  yes = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return yes;
 }
 
 /* open or create the database at path and check it is a Haihe results database */
@@ -128,7 +155,7 @@ hh_results *hh_results_open(const char *path, hh_error *err) {
                       hh_tr("results database path is not a regular file"));
   if (!rc && sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
                  SQLITE_OK)
-    rc = db_fail(r, err, hh_tr("cannot open results database"));
+    rc = hh_results_db_fail(r, err, hh_tr("cannot open results database"));
   if (!rc) sqlite3_busy_timeout(r->db, 15000);
   char schema[64];
   int tables = 0;
@@ -138,6 +165,14 @@ hh_results *hh_results_open(const char *path, hh_error *err) {
                       hh_tr("not a Haihe results database (it holds other tables)"));
   if (!rc) rc = exec(r, "PRAGMA journal_mode=WAL", err, hh_tr("cannot open results database"));
   if (!rc) rc = exec(r, "PRAGMA synchronous=FULL", err, hh_tr("cannot open results database"));
+  if (!rc && tables > 0 && !has_table(r, "judgements")) {
+    rc = exec(r, "BEGIN IMMEDIATE", err, hh_tr("cannot create the results tables"));
+    if (!rc && exec(r, JUDGEMENTS, err, hh_tr("cannot create the results tables")) != HH_OK) {
+      rc = err ? err->code : HH_E_RESULTS_DB;
+      sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    if (!rc) rc = exec(r, "COMMIT", err, hh_tr("cannot create the results tables"));
+  }
   if (!rc && tables == 0) {
     rc = exec(r, "BEGIN IMMEDIATE", err, hh_tr("cannot create the results tables"));
     if (!rc && exec(r, SCHEMA, err, hh_tr("cannot create the results tables")) != HH_OK) {
@@ -186,7 +221,7 @@ static int insert_attempt(hh_results *r, const hh_model *m, const hh_data *d,
       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-    return db_fail(r, err, hh_tr("cannot store the attempt"));
+    return hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
   char hash[24], shash[24], when[32], crit[HH_MAX_RULES * 33] = "";
   snprintf(hash, sizeof hash, "%016llx", (unsigned long long)m->content_hash);
   snprintf(shash, sizeof shash, "%016llx", (unsigned long long)hh_data_hash(d));
@@ -195,7 +230,7 @@ static int insert_attempt(hh_results *r, const hh_model *m, const hh_data *d,
   strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
   const hh_rubric *rb = &m->rubric;
   for (int i = 0; i < rb->n_rules; i++)
-    if (rb->rule[i].kind == HH_RULE_CRITICAL && d->rubric.r[i].count > 0) {
+    if (hh_report_failed_by(rb, &d->rubric, i)) { /* faults that fail the attempt */
       if (crit[0]) strcat(crit, ",");
       strcat(crit, rb->rule[i].id);
     }
@@ -219,7 +254,7 @@ static int insert_attempt(hh_results *r, const hh_model *m, const hh_data *d,
   sqlite3_bind_int(st, 18, d->rubric.log_len);
   int ok = sqlite3_step(st) == SQLITE_DONE;
   sqlite3_finalize(st);
-  if (!ok) return db_fail(r, err, hh_tr("cannot store the attempt"));
+  if (!ok) return hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
   *id = sqlite3_last_insert_rowid(r->db);
   return HH_OK;
 }
@@ -232,7 +267,7 @@ static int insert_items(hh_results *r, const hh_model *m, const hh_data *d, int6
       " clause, text_en, text_zh) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-    return db_fail(r, err, hh_tr("cannot store the attempt"));
+    return hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
   const hh_rubric *rb = &m->rubric;
   int ok = 1;
   for (int i = 0; ok && i < rb->n_rules; i++) {
@@ -253,7 +288,7 @@ static int insert_items(hh_results *r, const hh_model *m, const hh_data *d, int6
     if (i == 0) test_hook("items");
   }
   sqlite3_finalize(st);
-  return ok ? HH_OK : db_fail(r, err, hh_tr("cannot store the attempt"));
+  return ok ? HH_OK : hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
 }
 
 /* insert one row per logged deduction */
@@ -264,7 +299,7 @@ static int insert_events(hh_results *r, const hh_model *m, const hh_data *d, int
       " VALUES(?,?,?,?,?,?,?)";
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-    return db_fail(r, err, hh_tr("cannot store the attempt"));
+    return hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
   int ok = 1;
   for (int k = 0; ok && k < d->rubric.log_len; k++) {
     const hh_event *e = &d->rubric.log[k];
@@ -279,7 +314,36 @@ static int insert_events(hh_results *r, const hh_model *m, const hh_data *d, int
     ok = sqlite3_step(st) == SQLITE_DONE;
   }
   sqlite3_finalize(st);
-  return ok ? HH_OK : db_fail(r, err, hh_tr("cannot store the attempt"));
+  return ok ? HH_OK : hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
+}
+
+/* insert one row per judgement item (mark pending unless already entered) */
+static int insert_judgements(hh_results *r, const hh_model *m, const hh_data *d, int64_t id,
+                             hh_error *err) {
+  static const char sql[] =
+      "INSERT INTO judgements(attempt, item, max, counts, points) VALUES(?,?,?,?,?)";
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
+  const hh_rubric *rb = &m->rubric;
+  int ok = 1;
+  for (int i = 0; ok && i < rb->n_rules; i++) {
+    const hh_rule *u = &rb->rule[i];
+    if (u->kind != HH_RULE_JUDGE) continue;
+    const hh_rule_state *rs = &d->rubric.r[i];
+    int zeroed = d->rubric.zeroed ||
+                 (u->section >= 0 && u->section < rb->n_sections && d->rubric.sec_zeroed[u->section]);
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, u->id);
+    sqlite3_bind_double(st, 3, u->cap);
+    sqlite3_bind_int(st, 4, !zeroed);
+    if (rs->judged) sqlite3_bind_double(st, 5, rs->awarded);
+    else sqlite3_bind_null(st, 5);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+  }
+  sqlite3_finalize(st);
+  return ok ? HH_OK : hh_results_db_fail(r, err, hh_tr("cannot store the attempt"));
 }
 
 /* store one attempt in one transaction */
@@ -292,6 +356,7 @@ int hh_results_store(hh_results *r, const hh_model *m, const hh_data *d,
   rc = insert_attempt(r, m, d, a, &rid, err);
   test_hook("attempt");
   if (!rc) rc = insert_items(r, m, d, rid, err);
+  if (!rc) rc = insert_judgements(r, m, d, rid, err);
   test_hook("deductions");
   if (!rc) rc = insert_events(r, m, d, rid, err);
   test_hook("commit");
@@ -325,44 +390,58 @@ int hh_results_list(hh_results *r, const char *trainee, const char *scenario, in
                     FILE *out, hh_error *err) {
   static const char sql[] =
       "SELECT id, started, trainee, scenario, content_hash, build, score, max_score, passed,"
-      " critical, aborted, competition, controls, sim_seconds, state_hash, replay"
+      " critical, aborted, competition, controls, sim_seconds, state_hash, replay,"
+      " (SELECT count(*) FROM judgements j WHERE j.attempt = attempts.id AND j.points IS NULL),"
+      " (SELECT total(j.max) FROM judgements j WHERE j.attempt = attempts.id AND j.points IS NULL),"
+      " (SELECT total(j.points) FROM judgements j WHERE j.attempt = attempts.id AND j.counts = 1)"
       " FROM attempts WHERE (?1 IS NULL OR trainee = ?1) AND (?2 IS NULL OR scenario = ?2)"
       " ORDER BY id";
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-    return db_fail(r, err, hh_tr("cannot read the results"));
+    return hh_results_db_fail(r, err, hh_tr("cannot read the results"));
   bind_text(st, 1, trainee);
   bind_text(st, 2, scenario);
   if (csv)
     fputs("id,started,trainee,scenario,content_hash,build,score,max_score,passed,critical,"
-          "aborted,competition,controls,sim_seconds,state_hash,replay\r\n", out);
+          "aborted,competition,controls,sim_seconds,state_hash,replay,judged,judge_pending,"
+          "total\r\n", out);
   else
-    fprintf(out, "%-5s %-20s %-12s %-28s %13s  %-10s %s\n", hh_tr("id"), hh_tr("started (UTC)"),
-            hh_tr("trainee"), hh_tr("scenario"), hh_tr("score"), hh_tr("result"), hh_tr("replay"));
+    fprintf(out, "%-5s %-20s %-12s %-28s %13s %10s  %-10s %s\n", hh_tr("id"), hh_tr("started (UTC)"),
+            hh_tr("trainee"), hh_tr("scenario"), hh_tr("score"), hh_tr("total"), hh_tr("result"),
+            hh_tr("replay"));
   int n = 0, rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     n++;
     const char *col[16];
     for (int i = 0; i < 16; i++) col[i] = (const char *)sqlite3_column_text(st, i);
+    /* the total: objective score plus the judges' marks, once every J item is marked */
+    int n_pending = sqlite3_column_int(st, 16);
+    double judged = sqlite3_column_double(st, 18);
+    char total[48] = "", jd[48], jp[48];
+    if (!n_pending) snprintf(total, sizeof total, "%.17g", sqlite3_column_double(st, 6) + judged);
+    snprintf(jd, sizeof jd, "%.17g", judged);
+    snprintf(jp, sizeof jp, "%.17g", sqlite3_column_double(st, 17));
     if (csv) {
       for (int i = 0; i < 16; i++) {
         if (i) fputc(',', out);
         csv_field(out, col[i]);
       }
-      fputs("\r\n", out);
+      fprintf(out, ",%s,%s,%s\r\n", jd, jp, total); /* total empty while pending */
       continue;
     }
+    if (n_pending) snprintf(total, sizeof total, "%s", hh_tr("pending"));
+    else snprintf(total, sizeof total, "%.2f", sqlite3_column_double(st, 6) + judged);
     char score[48], res[64];
     snprintf(score, sizeof score, "%.2f/%.0f", sqlite3_column_double(st, 6),
              sqlite3_column_double(st, 7));
     snprintf(res, sizeof res, "%s%s%s", sqlite3_column_int(st, 8) ? hh_tr("passed") : hh_tr("failed"),
              sqlite3_column_int(st, 10) ? hh_tr(",aborted") : "",
              sqlite3_column_int(st, 11) ? hh_tr(",competition") : "");
-    fprintf(out, "%-5s %-20s %-12s %-28s %13s  %-10s %s\n", col[0], col[1],
-            col[2] && col[2][0] ? col[2] : "-", col[3], score, res, col[15] ? col[15] : "-");
+    fprintf(out, "%-5s %-20s %-12s %-28s %13s %10s  %-10s %s\n", col[0], col[1],
+            col[2] && col[2][0] ? col[2] : "-", col[3], score, total, res, col[15] ? col[15] : "-");
   }
   sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) return db_fail(r, err, hh_tr("cannot read the results"));
+  if (rc != SQLITE_DONE) return hh_results_db_fail(r, err, hh_tr("cannot read the results"));
   if (!csv) fprintf(out, hh_tr("%d attempts\n"), n);
   return HH_OK;
 }

@@ -9,6 +9,7 @@
  *   hh_results_open        open or create a results database and check its schema
  *   hh_results_store       store one attempt (attempt row, items, deductions) atomically
  *   hh_results_list        list or export the stored attempts
+ *   hh_results_judge       enter a judge's mark for a judgement item of a stored attempt
  *   hh_results_close       close the database
  */
 #ifndef HH_RESULTS_H
@@ -45,5 +46,13 @@ int hh_results_list(hh_results *db, const char *trainee, const char *scenario, i
                     FILE *out, hh_error *err);
 /* close (NULL is fine) */
 void hh_results_close(hh_results *db);
+/* enter a judge's mark for judgement item `item` of attempt `attempt` in one
+   transaction (0 <= points <= the item's max); prints the attempt's total to out */
+int hh_results_judge(hh_results *db, int64_t attempt, const char *item, double points,
+                     const char *judge, FILE *out, hh_error *err);
+/* internals shared by hh_results*.c: the SQLite handle, the path, E104 with its message */
+struct sqlite3 *hh_results_sqlite(hh_results *db);
+const char *hh_results_path(const hh_results *db);
+int hh_results_db_fail(hh_results *db, hh_error *err, const char *what);
 
 #endif

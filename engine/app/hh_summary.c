@@ -1,5 +1,6 @@
 /* hh_summary.c - the end-of-run summary in the chosen language. */
 #include "hh_cli.h"
+#include "hh_report.h"
 #include "../core/hh_i18n.h"
 #include <string.h>
 
@@ -31,11 +32,15 @@ void hh_cli_print_summary(FILE *out, const hh_model *m, const hh_data *d) {
   fprintf(out, "%s", hh_tr("Critical faults:"));
   int any = 0;
   for (int i = 0; i < rb->n_rules; i++) {
-    if (rb->rule[i].kind != HH_RULE_CRITICAL || d->rubric.r[i].count <= 0) continue;
+    if (!hh_report_failed_by(rb, &d->rubric, i)) continue; /* faults that fail it */
     fprintf(out, " %s (%s)", rb->rule[i].id, rule_text(&rb->rule[i]));
     any = 1;
   }
   fprintf(out, "%s\n", any ? "" : hh_tr(" none"));
+  for (int i = 0; i < rb->n_rules; i++) /* zero_section faults: the attempt goes on */
+    if (hh_report_zeroed_by(rb, &d->rubric, i))
+      fprintf(out, hh_tr("Section zeroed: %s by %s (%s)\n"), rb->section_name[rb->rule[i].section],
+              rb->rule[i].id, rule_text(&rb->rule[i]));
   fprintf(out, hh_tr("Sim time: %.2f s\n"), d->time_s);
   fprintf(out, hh_tr("Ticks: %llu\n"), (unsigned long long)d->tick);
   fprintf(out, hh_tr("State hash: %016llx\n"), (unsigned long long)hh_data_hash(d));

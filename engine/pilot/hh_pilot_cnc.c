@@ -165,6 +165,8 @@ static int plan_finish(pstep *s, int n) {
   s[n++] = (pstep){S_WAIT_IDLE, 0, "", 0, {0, 0, 0}};
   s[n++] = key(HH_CNC_KEY_MACHINE_LOCK);
   s[n++] = key(HH_CNC_KEY_CYCLE_START);
+  s[n++] = key(HH_CNC_KEY_PAGE_PROG); /* follow the program and the drawing while it cuts */
+  s[n++] = key(HH_CNC_KEY_DRAWING);
   s[n++] = (pstep){S_WAIT_IDLE, 0, "", 0, {0, 0, 0}};
   s[n++] = key(HH_CNC_KEY_MEASURE_PART);
   s[n++] = (pstep){S_FINISH, 0, "", 0, {0, 0, 0}};

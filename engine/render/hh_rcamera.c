@@ -10,6 +10,7 @@ void hh_camera_matrices(const hh_camera *cam, const hh_model *m, const hh_data *
                         float aspect, float view[16], float proj[16]) {
   if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) { hh_rcnc_camera(cam, m, d, aspect, view, proj); return; }
   if (m->machine == HH_MACHINE_OFFSHORE_CRANE) { hh_rmarine_camera(cam, m, d, aspect, view, proj); return; }
+  if (m->machine == HH_MACHINE_SHIP) { hh_rship_camera(cam, m, d, aspect, view, proj); return; }
   hh_crane_pose p;
   hh_rscene_pose(m, d, &p);
   vec3 eye, at, up = {0, 0, 1};

@@ -2,7 +2,9 @@
  * table with vise, spindle head, holder and cutter, the stock as a solid Z-map of
  * columns) and the lathe (bed, headstock, chuck, turret, the part as a turned solid
  * from its radial profile); the camera looking at the work zone; the HUD rows of the
- * control's position page (mode, axes, spindle, tool, alarm). Reads d, never writes.
+ * control's screen pages: POS (mode, axes, spindle, tool, alarm), PROG (the program
+ * around the active block, or the MDI key-in), OFFSET (work and tool offsets) and
+ * ALARM (number and message), chosen with the page keys. Reads d, never writes.
  *
  * World placement: the machine frame is shifted so the work sits near the world
  * origin at bench height: mill world = machine + MILL_OFS; lathe world x = machine z,
@@ -196,7 +198,107 @@ void hh_rcnc_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, f
   memcpy(proj, p, sizeof(float) * 16);
 }
 
-/* the HUD's left-panel rows: the control's position page */
+/* FANUC-style alarm number text: PS0224, OT0500, EX1001, 5011 */
+static void alarm_number(int n, char *buf, size_t size) {
+  const char *pre = n == 224 ? "PS" : (n == 500 || n == 501) ? "OT" : n >= 1000 && n < 2000 ? "EX" : "";
+  snprintf(buf, size, "%s%04d", pre, n);
+}
+
+/* copy at most max bytes of s into buf (cut on a UTF-8 boundary) */
+static void clip(char *buf, size_t size, const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
+  if (n >= size) n = size - 1;
+  memcpy(buf, s, n);
+  buf[n] = '\0';
+}
+
+/* PROG page: the program around the active block (marked ">"), or the MDI block */
+static void page_prog(const hh_model *m, const hh_data *d, const char *lab[7], char val[7][64]) {
+  const hh_cnc_state *s = &d->cnc;
+  static char labs[7][16];
+  lab[0] = hh_tr("Program");
+  snprintf(val[0], 64, "%s", s->mode == HH_CNC_MODE_MDI ? "MDI" : m->cnc.program);
+  if (s->mode == HH_CNC_MODE_MDI) {
+    lab[1] = hh_tr("Key-in");
+    snprintf(val[1], 64, "%s_", s->input);
+    lab[2] = s->mdi ? "> MDI" : "MDI";
+    clip(val[2], 64, s->mdi_block[0] ? s->mdi_block : "-", 40);
+    for (int i = 3; i < 7; i++) lab[i] = "", val[i][0] = '\0';
+    return;
+  }
+  int line = 1;
+  if (m->cnc.n_ops > 0) {
+    int pc = s->pc < m->cnc.n_ops ? s->pc : m->cnc.n_ops - 1;
+    line = m->cnc.op[pc].line;
+  }
+  int first = line - 2 < 1 ? 1 : line - 2;
+  for (int i = 1; i < 7; i++) {
+    int l = first + i - 1;
+    snprintf(labs[i], sizeof labs[i], "%s%d", l == line && s->run != HH_CNC_RUN_IDLE ? "> " : l == line ? "- " : "", l);
+    lab[i] = labs[i];
+    if (l >= 1 && l <= m->cnc.n_lines) clip(val[i], 64, m->cnc.src + m->cnc.line_ofs[l - 1], 26);
+    else val[i][0] = '\0';
+  }
+}
+
+/* OFFSET page: the active work offset and the tool offsets the operator entered (mm) */
+static void page_offset(const hh_model *m, const hh_data *d, const char *lab[7], char val[7][64]) {
+  const hh_cnc_state *s = &d->cnc;
+  static char labs[7][16];
+  int lathe = m->machine == HH_MACHINE_CNC_LATHE;
+  lab[0] = hh_tr("Offsets");
+  snprintf(val[0], 64, "%s", lathe ? "X(D) Z" : "Z (H)");
+  snprintf(labs[1], sizeof labs[1], "G%d", 54 + s->work);
+  lab[1] = labs[1];
+  const double *w = s->work_ofs[s->work];
+  if (lathe) snprintf(val[1], 64, "X%.3f Z%.3f", w[0] * 2e3, w[2] * 1e3);
+  else snprintf(val[1], 64, "X%.3f Y%.3f Z%.3f", w[0] * 1e3, w[1] * 1e3, w[2] * 1e3);
+  int row = 2;
+  for (int r = 0; r < HH_CNC_MAX_TOOLS && row < 7; r++) {
+    if (!hh_cnc_tool_get(m, r + 1)) continue;
+    snprintf(labs[row], sizeof labs[row], "%s%02d", r + 1 == s->tool_reg ? "> " : "", r + 1);
+    lab[row] = labs[row];
+    const double *t = s->tool_ofs[r];
+    if (lathe) snprintf(val[row], 64, "X%.3f Z%.3f", t[0] * 2e3, t[2] * 1e3);
+    else snprintf(val[row], 64, "Z%.3f", t[2] * 1e3);
+    row++;
+  }
+  for (; row < 7; row++) lab[row] = "", val[row][0] = '\0';
+}
+
+/* ALARM page: the active alarm with its number and message, the interpreter's code of
+   a rejected MDI block, the emergency stop */
+static void page_alarm(const hh_data *d, const char *lab[7], char val[7][64]) {
+  const hh_cnc_state *s = &d->cnc;
+  static char num[16];
+  lab[0] = hh_tr("Alarms");
+  snprintf(val[0], 64, "%d", (s->alarm != 0) + (s->estop && s->alarm != 1000));
+  for (int i = 1; i < 7; i++) lab[i] = "", val[i][0] = '\0';
+  if (!s->alarm) {
+    lab[1] = "-";
+    snprintf(val[1], 64, "%s", hh_tr("No alarm"));
+    return;
+  }
+  alarm_number(s->alarm, num, sizeof num);
+  lab[1] = num;
+  clip(val[1], 64, hh_tr(hh_cnc_alarm_text(s->alarm_msg)), 48);
+  if (s->alarm == 5011 || s->alarm == 5012) {
+    lab[2] = "MDI";
+    snprintf(val[2], 64, hh_tr("E%d at column %d"), s->mdi_err, s->mdi_err_col);
+  }
+  if (s->estop && s->alarm != 1000) {
+    lab[3] = "EX1000";
+    snprintf(val[3], 64, "%s", hh_tr(hh_cnc_alarm_text(HH_CNC_ALM_ESTOP)));
+  }
+  lab[6] = hh_tr("Reset");
+  snprintf(val[6], 64, "%s", hh_tr("RESET clears the alarm"));
+}
+
+/* the HUD's left-panel rows: the control's screen page (POS, PROG, OFFSET, ALARM) */
 void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
                       char val[7][64], double gval[4], double gmax[4], double gwarn[4],
                       double galarm[4]) {
@@ -219,8 +321,16 @@ void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
   snprintf(val[3], 64, "%.3f", (s->pos[2] - m->cnc.part_origin[2]) * 1e3);
   snprintf(val[4], 64, "%.0f rpm", fabs(s->spindle_speed) * 60.0);
   snprintf(val[5], 64, "T%02d  G%d  %s", s->tool, 54 + s->work, s->input);
-  if (s->alarm) snprintf(val[6], 64, "%d %s", s->alarm, hh_tr(hh_cnc_alarm_text(s->alarm_msg)));
-  else snprintf(val[6], 64, "-");
+  if (s->alarm) {
+    char num[16];
+    alarm_number(s->alarm, num, sizeof num);
+    snprintf(val[6], 64, "%s %s", num, hh_tr(hh_cnc_alarm_text(s->alarm_msg)));
+  } else {
+    snprintf(val[6], 64, "-");
+  }
+  if (s->page == HH_CNC_PAGE_PROG) page_prog(m, d, lab, val);
+  else if (s->page == HH_CNC_PAGE_OFFSET) page_offset(m, d, lab, val);
+  else if (s->page == HH_CNC_PAGE_ALARM) page_alarm(d, lab, val);
   for (int i = 0; i < 4; i++) {
     int ax = i == 0 ? -1 : (i == 2 && lathe ? -1 : i - 1);
     if (ax < 0) {
@@ -232,5 +342,6 @@ void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
     }
     gwarn[i] = gmax[i] * 0.95;
     galarm[i] = gmax[i] * 0.999;
+    if (s->page != HH_CNC_PAGE_POS) gval[i] = 0; /* the gauges belong to the POS page */
   }
 }

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <math.h>
 
-#define SHADOW_SIZE 1024
+#define SHADOW_SIZE 1024     /* texels per side of each cascade */
+#define SHADOW_NEAR_M 60.0f  /* the near cascade covers the view to this distance, m */
+#define SHADOW_FAR_M 400.0f  /* and the far one to this, m (beyond: lit) */
 
 /* sun and sky colours (linear) */
 static const float SUN_DIR[3] = {0.42f, -0.38f, 0.82f};   /* normalised at use */
@@ -37,6 +39,8 @@ static int scene_prog(hh_scene_prog *sp, const char *defines, hh_error *err) {
   sp->eye = glGetUniformLocation(p, "u_eye");
   sp->time = glGetUniformLocation(p, "u_time");
   sp->shadow_texel = glGetUniformLocation(p, "u_shadow_texel");
+  sp->far_k = glGetUniformLocation(p, "u_far_k");
+  sp->far_c = glGetUniformLocation(p, "u_far_c");
   return HH_OK;
 }
 
@@ -46,6 +50,8 @@ static void scene_use(const hh_renderer *r, const hh_scene_prog *sp, const float
   glUseProgram(sp->prog);
   glUniformMatrix4fv(sp->view_proj, 1, GL_FALSE, vp);
   glUniformMatrix4fv(sp->light_vp, 1, GL_FALSE, r->shadow.light_vp);
+  glUniform3fv(sp->far_k, 1, r->shadow.far_k);
+  glUniform3fv(sp->far_c, 1, r->shadow.far_c);
   glUniform1i(sp->shadow, 0);
   glUniform3fv(sp->sun_dir, 1, sun);
   glUniform3fv(sp->sun_rgb, 1, SUN_RGB);
@@ -55,6 +61,24 @@ static void scene_use(const hh_renderer *r, const hh_scene_prog *sp, const float
   glUniform3fv(sp->eye, 1, eye);
   glUniform1f(sp->time, time_s);
   glUniform1f(sp->shadow_texel, 1.0f / (float)r->shadow.size);
+}
+
+/* move the ground boxes to the front of the static solids (which follow the n_water
+   water instances, one per non-water box of m, in order); returns how many */
+static int ground_first(hh_ibuf *b, int n_water, const hh_model *m) {
+  int k = n_water, n = 0;
+  for (int i = 0; i < m->n_boxes && i < HH_MAX_BOXES; i++) {
+    if (m->box[i].role == HH_ROLE_WATER) continue;
+    if (k >= b->n) break;
+    if (m->box[i].role == HH_ROLE_GROUND) { /* rotate it down to slot n_water + n */
+      hh_inst g = b->v[k];
+      memmove(&b->v[n_water + n + 1], &b->v[n_water + n], sizeof g * (size_t)(k - n_water - n));
+      b->v[n_water + n] = g;
+      n++;
+    }
+    k++;
+  }
+  return n;
 }
 
 hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
@@ -82,6 +106,7 @@ hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
   r->usky_sun = glGetUniformLocation(r->prog_sky, "u_sun_dir");
   glGenVertexArrays(1, &r->sky_vao);
   r->n_water = hh_rscene_static(&r->inst, m);
+  r->n_ground = ground_first(&r->inst, r->n_water, m);
   hh_ryard_build(&r->inst, m);
   r->n_static = r->inst.n;
   hh_rmesh_upload(&r->box_static, r->inst.v, r->inst.n);
@@ -133,6 +158,7 @@ static int shadow_current(hh_renderer *r) {
   size_t bytes = sizeof(hh_inst) * (size_t)r->dyn.n;
   if (r->sh_layers == r->layers && r->sh_casters.n == r->dyn.n &&
       !memcmp(r->sh_vp, r->shadow.light_vp, sizeof r->sh_vp) &&
+      !memcmp(r->sh_vp1, r->shadow.far_vp, sizeof r->sh_vp1) &&
       (!bytes || !memcmp(r->sh_casters.v, r->dyn.v, bytes)))
     return 1;
   r->sh_casters.n = 0;
@@ -150,6 +176,7 @@ static int shadow_current(hh_renderer *r) {
     r->sh_casters.v[r->sh_casters.n++] = r->dyn.v[i];
   }
   memcpy(r->sh_vp, r->shadow.light_vp, sizeof r->sh_vp);
+  memcpy(r->sh_vp1, r->shadow.far_vp, sizeof r->sh_vp1);
   r->sh_layers = r->layers;
   return 0;
 }
@@ -190,26 +217,30 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   hh_rscene_dynamic(&r->dyn, m, d, r->layers);
   hh_rmesh_upload(&r->box, r->dyn.v, r->dyn.n);
   int world = (r->layers & HH_LAYER_WORLD) != 0;
-  /* 1. sun depth map around the crane: casters are everything but the water */
-  float ctr[3] = {(float)d->gantry.pos, (float)(0.5 * (m->sts.rail_y[0] + m->sts.rail_y[1])) + 5.0f, 15.0f};
-  hh_rshadow_fit(&r->shadow, sun, ctr, 95.0f);
+  /* 1. sun depth maps fitted to the view, a near cascade (sharp shadows close to the
+     camera) and a far one (the yard): casters are everything but the water */
+  hh_rshadow_fit_view(&r->shadow, sun, view, proj, SHADOW_NEAR_M, SHADOW_FAR_M);
   if (!shadow_current(r)) {
   glBindFramebuffer(GL_FRAMEBUFFER, r->shadow.fbo);
-  glViewport(0, 0, r->shadow.size, r->shadow.size);
-  glEnable(GL_DEPTH_TEST);
-  glDepthFunc(GL_LESS);
+  glViewport(0, 0, 2 * r->shadow.size, r->shadow.size);
   glDepthMask(GL_TRUE);
   glClear(GL_DEPTH_BUFFER_BIT);
+  for (int c = 0; c < 2; c++) {
+  glViewport(c * r->shadow.size, 0, r->shadow.size, r->shadow.size);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glEnable(GL_POLYGON_OFFSET_FILL);
   glPolygonOffset(1.5f, 2.0f);
   glUseProgram(r->prog_shadow);
-  glUniformMatrix4fv(r->ush_light_vp, 1, GL_FALSE, r->shadow.light_vp);
+  glUniformMatrix4fv(r->ush_light_vp, 1, GL_FALSE, c ? r->shadow.far_vp : r->shadow.light_vp);
   if (r->dyn.n > 0) hh_rmesh_draw(&r->box, 0, r->dyn.n), r->draws++;
-  if (world && r->n_static > r->n_water)
-    hh_rmesh_draw(&r->box_static, r->n_water, r->n_static - r->n_water), r->draws++;
+  int cast0 = r->n_water + r->n_ground; /* the ground casts no shadow */
+  if (world && r->n_static > cast0)
+    hh_rmesh_draw(&r->box_static, cast0, r->n_static - cast0), r->draws++;
   glDisable(GL_POLYGON_OFFSET_FILL);
+  }
   }
 
   /* 2. clear the scene buffer (multisampled when available, else the target) */

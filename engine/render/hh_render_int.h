@@ -57,12 +57,20 @@ typedef struct hh_shadow {
   GLuint fbo, tex;
   int size;       /* texels per side */
   float light_vp[16];
+  /* additions (issue 5, cascades): the depth texture holds two size x size maps side
+     by side; light_vp is the near cascade (left half), far_vp the far one (right) */
+  float far_vp[16];
+  float far_k[3], far_c[3]; /* far cascade NDC = near cascade NDC * far_k + far_c */
 } hh_shadow;
 
 int hh_rshadow_create(hh_shadow *s, int size, hh_error *err);
 void hh_rshadow_destroy(hh_shadow *s);
 /* orthographic sun view-projection covering a box of half extent `radius` around c */
 void hh_rshadow_fit(hh_shadow *s, const float sun_dir[3], const float c[3], float radius);
+/* fit both cascades to the camera (view, proj: column-major, perspective): the near
+   one to the first near_m metres of the view, the far one to the first far_m metres */
+void hh_rshadow_fit_view(hh_shadow *s, const float sun_dir[3], const float view[16],
+                         const float proj[16], float near_m, float far_m);
 
 /* ---- scene contents (hh_rscene.c) */
 /* static boxes of the model (quay, water, rails, truck, ship): once at create; the
@@ -85,6 +93,10 @@ void hh_ryard_build(hh_ibuf *b, const hh_model *m);
 const char *hh_rstep_text(const hh_model *m, const hh_data *d);
 /* the ship, its tugs and the fenders posed from d (HH_MACHINE_SHIP, hh_rship.c) */
 void hh_rship_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers);
+/* the ship's cameras and its berthing instruction text (hh_rship.c) */
+void hh_rship_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
+                     float view[16], float proj[16]);
+const char *hh_rship_step_text(const hh_model *m, const hh_data *d);
 /* the HUD's left-panel rows and gauges for a ship (hh_rship.c) */
 void hh_rship_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
                        char val[7][64], double gval[4], double gmax[4], double gwarn[4],
@@ -172,6 +184,16 @@ int hh_rhud_create(hh_hud *h, hh_error *err);
 void hh_rhud_destroy(hh_hud *h);
 void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
                   const hh_rtarget *t);
+/* overlays appending to the current HUD frame (hh_rhud.c): a rectangle, a text run
+   (returns its width), the width of a text; pixels from the top left */
+void hh_rhud_rect(hh_hud *h, hh_font *font, float x0, float y0, float x1, float y1,
+                  const float rgba[4]);
+float hh_rhud_text(hh_hud *h, hh_font *font, float x, float y, int px, const char *s,
+                   const float rgba[4]);
+float hh_rhud_text_width(hh_font *font, const char *s, int px);
+/* the CNC drawing sheet over the HUD when d->cnc.drawing is on (hh_rcnc_sheet.c) */
+void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d, int W,
+                   int H, int px);
 /* draw one line of shaped text (baseline at x, y pixels from the top left); its width */
 float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
                    const char *s, const float rgba[4]);
@@ -181,6 +203,7 @@ typedef struct hh_scene_prog {
   GLuint prog;
   GLint view_proj, light_vp, shadow, sun_dir, sun_rgb, sky_rgb, ground_rgb, haze_rgb, eye,
       time, shadow_texel;
+  GLint far_k, far_c;  /* the far shadow cascade (issue 5 addition) */
 } hh_scene_prog;
 
 struct hh_renderer {
@@ -208,6 +231,9 @@ struct hh_renderer {
   hh_ibuf sh_casters;  /* dynamic casters the shadow map holds (reused while equal:
                           the second eye of a stereo pair skips the shadow pass) */
   float sh_vp[16];     /* light view-projection of that map */
+  float sh_vp1[16];    /* and of its far cascade */
+  int n_ground;        /* static solids that are ground (right after the water): they
+                          receive shadows but cast none, so the shadow pass skips them */
   unsigned sh_layers;  /* layers of that map; 0 = no valid map */
 };
 

@@ -65,12 +65,67 @@ typedef struct hud_ctx {
   hh_hud *h;
   hh_font *font;
   float inv_atlas;
+  float mirror_w;  /* right-to-left reading (Arabic): layout mirrored about this width
+                      in pixels (0 = left-to-right); text itself is never mirrored */
 } hud_ctx;
 
-/* a solid rectangle (the atlas's white block) */
+/* 1 when the current language reads right to left (Arabic, Hebrew, Persian, Urdu) */
+static int lang_rtl(void) {
+  const char *l = hh_i18n_lang();
+  return strncmp(l, "ar", 2) == 0 || strncmp(l, "he", 2) == 0 || strncmp(l, "fa", 2) == 0 ||
+         strncmp(l, "ur", 2) == 0;
+}
+
+/* a solid rectangle (the atlas's white block), mirrored for right-to-left */
 static void rect(hud_ctx *k, float x0, float y0, float x1, float y1, const float c[4]) {
   float t = 2.0f * k->inv_atlas;
+  if (k->mirror_w > 0) {
+    float m0 = k->mirror_w - x1;
+    x1 = k->mirror_w - x0;
+    x0 = m0;
+  }
   quad(k->h, x0, y0, x1, y1, t, t, t, t, c);
+}
+
+/* append one flat triangle (pixels; the atlas's white block) */
+static void tri(hud_ctx *k, const float a[2], const float b[2], const float c[2],
+                const float ca[4], const float cb[4], const float cc[4]) {
+  hh_hud *h = k->h;
+  if (h->n + 3 > h->cap) {
+    int cap = h->cap ? h->cap * 2 : 1024;
+    float *v = realloc(h->v, sizeof(float) * VF * (size_t)cap);
+    if (!v) return;
+    h->v = v;
+    h->cap = cap;
+  }
+  float t = 2.0f * k->inv_atlas;
+  const float *p[3] = {a, b, c}, *col[3] = {ca, cb, cc};
+  for (int i = 0; i < 3; i++) {
+    float *o = h->v + (size_t)(h->n++) * VF;
+    o[0] = p[i][0];
+    o[1] = p[i][1];
+    o[2] = t;
+    o[3] = t;
+    memcpy(o + 4, col[i], 4 * sizeof(float));
+  }
+}
+
+/* a filled disc of radius r pixels at (cx, cy) as a triangle fan with a one-pixel
+   feathered rim (anti-aliased edge); geometry, so no font needs a circle glyph */
+static void disc(hud_ctx *k, float cx, float cy, float r, const float c[4]) {
+  enum { SEG = 32 };
+  if (k->mirror_w > 0) cx = k->mirror_w - cx;
+  float clear[4] = {c[0], c[1], c[2], 0};
+  float ri = r > 0.5f ? r - 0.5f : 0, ro = r + 0.5f;
+  const float ctr[2] = {cx, cy};
+  for (int i = 0; i < SEG; i++) {
+    float a0 = 6.2831853f * (float)i / SEG, a1 = 6.2831853f * (float)(i + 1) / SEG;
+    float i0[2] = {cx + ri * cosf(a0), cy + ri * sinf(a0)}, i1[2] = {cx + ri * cosf(a1), cy + ri * sinf(a1)};
+    float o0[2] = {cx + ro * cosf(a0), cy + ro * sinf(a0)}, o1[2] = {cx + ro * cosf(a1), cy + ro * sinf(a1)};
+    tri(k, ctr, i0, i1, c, c, c);
+    tri(k, i0, o0, o1, c, clear, clear);
+    tri(k, i0, o1, i1, c, clear, c);
+  }
 }
 
 /* width of text at px pixels (shaped) */
@@ -88,7 +143,8 @@ static float text(hud_ctx *k, float x, float y, const char *s, int px, const flo
   static hh_tglyph tg[512];
   float w = 0;
   int n = hh_rtext_shape(k->font, s, px, tg, 512, &w);
-  float bx = floorf(x + 0.5f), by = floorf(y + 0.5f);
+  float xd = k->mirror_w > 0 ? k->mirror_w - x - w : x; /* right-to-left: mirrored place */
+  float bx = floorf(xd + 0.5f), by = floorf(y + 0.5f);
   for (int i = 0; i < n; i++) {
     const hh_glyph *g = tg[i].g;
     if (!g || g->w <= 0) continue;
@@ -117,18 +173,16 @@ static const char *lock_text(hh_lock_state s) {
   }
 }
 
-/* one cab light: a disc (lit or dark) over its label, centred at cx */
+/* one cab light: a disc (lit or dark) in a dark ring over its label, centred at cx;
+   y is the baseline the label row hangs from (the disc sits above it) */
 static void light(hud_ctx *k, float cx, float y, int on, const float lit[4],
                   const char *label, int px, float maxw) {
   static const float off[4] = {0.22f, 0.22f, 0.22f, 0.95f};
   static const float ring[4] = {0.0f, 0.0f, 0.0f, 0.9f};
   static const float lc[4] = {0.85f, 0.88f, 0.9f, 1};
-  const char *disc = "\xE2\x97\x8F"; /* U+25CF black circle */
-  int dpx = px * 2;
-  float dw = text_width(k, disc, dpx + 4);
-  text(k, cx - dw / 2, y, disc, dpx + 4, ring);
-  float w = text_width(k, disc, dpx);
-  text(k, cx - w / 2, y - 2, disc, dpx, on ? lit : off);
+  float r = px * 0.8f, cy = y - px * 0.95f;
+  disc(k, cx, cy, r + px * 0.09f + 1.0f, ring);
+  disc(k, cx, cy, r, on ? lit : off);
   int lpx = px * 3 / 4 > 10 ? px * 3 / 4 : 10;
   float lw = text_width(k, label, lpx);
   while (lw > maxw && lpx > 8) lw = text_width(k, label, --lpx); /* long words shrink */
@@ -189,9 +243,10 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   static const float title_c[4] = {1.0f, 0.85f, 0.35f, 1};
   static const float green[4] = {0.15f, 0.95f, 0.25f, 1}, red[4] = {1.0f, 0.18f, 0.12f, 1},
                      amber[4] = {1.0f, 0.72f, 0.05f, 1};
-  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
   h->n = 0;
   int W = t->width, H = t->height;
+  if (lang_rtl()) k.mirror_w = (float)W; /* Arabic reads from the right: mirror the panels */
   /* large print: bigger letters, fewer rows (what a classroom reads from the back):
      no title, positions or lock row (the cab lights show the locks) */
   int px = h->large ? H / 16 : H / 24;
@@ -238,7 +293,8 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   if (tw > pw) pw = tw;
   if (pw > W * 0.5f) pw = W * 0.5f;
   float x0 = pad, y0 = pad;
-  float ph = pad * 2 + line * (nshown + (h->large ? 0 : 1)) + gap * ngauge + px * 3.2f;
+  float ph = pad * 2 + line * (nshown + (h->large ? 0 : 1)) + gap * ngauge +
+             (m->machine == HH_MACHINE_STS ? px * 3.2f : px * 0.8f);
   rect(&k, x0, y0, x0 + pw, y0 + ph, panel);
   float xl = x0 + pad, xr = x0 + pw - pad, y = y0 + pad + px;
   if (!h->large) {
@@ -254,11 +310,13 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
     }
     y += line;
   }
-  y += px * 0.9f;
-  float third = (pw - 2 * pad) / 3;
-  light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px, third * 0.95f);
-  light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px, third * 0.95f);
-  light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px, third * 0.95f);
+  if (m->machine == HH_MACHINE_STS) { /* spreader lights: the STS crane's cab only */
+    y += px * 0.9f;
+    float third = (pw - 2 * pad) / 3;
+    light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px, third * 0.95f);
+    light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px, third * 0.95f);
+    light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px, third * 0.95f);
+  }
 
   /* right panel: elapsed time and the live score */
   char tbuf[32], sbuf[32];
@@ -305,14 +363,35 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
     text(&k, (W - sw) / 2 + pad * 0.15f, bottom - bh * 0.32f, step, spx, value_c);
   }
 
+  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_sheet(h, font, m, d, W, H, px);
   flush(h, font, t);
 }
 
 float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
                    const char *s, const float rgba[4]) {
-  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0};
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
   h->n = 0;
   float x1 = text(&k, x, y, s, px, rgba);
   flush(h, font, t);
   return x1 - x;
+}
+
+/* a rectangle appended to the current HUD frame (overlays such as the CNC drawing) */
+void hh_rhud_rect(hh_hud *h, hh_font *font, float x0, float y0, float x1, float y1,
+                  const float rgba[4]) {
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
+  rect(&k, x0, y0, x1, y1, rgba);
+}
+
+/* text appended to the current HUD frame (baseline y); returns its width in pixels */
+float hh_rhud_text(hh_hud *h, hh_font *font, float x, float y, int px, const char *s,
+                   const float rgba[4]) {
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
+  return text(&k, x, y, s, px, rgba) - x;
+}
+
+/* width in pixels of text at px */
+float hh_rhud_text_width(hh_font *font, const char *s, int px) {
+  hud_ctx k = {NULL, font, 0, 0};
+  return text_width(&k, s, px);
 }

@@ -6,8 +6,10 @@
  * tugs). Reads hh_data, never writes it. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
+#include <cglm/cglm.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #define PI 3.14159265358979323846
 
@@ -137,4 +139,72 @@ void hh_rship_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
     gwarn[i] = w[i];
     galarm[i] = a[i];
   }
+}
+
+/* the ship's cameras: bridge wing looking ahead along the hull (cab), a view from
+   above and abeam following the ship (follow), and a spectator orbit over the ship
+   and the berth that fits the whole hull (orbit) */
+void hh_rship_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
+                     float view[16], float proj[16]) {
+  const hh_ship_params *p = &m->marine.ship;
+  const hh_ship_state *s = &d->marine.ship;
+  double L = p->hull.L > 0 ? p->hull.L : 100.0, B = p->hull.B > 0 ? p->hull.B : 20.0;
+  double c = cos(s->psi), sn = sin(s->psi), wz = p->water_z;
+  float eye[3], at[3], up[3] = {0, 0, 1};
+  float fov = 50.0f * (float)PI / 180.0f;
+  if (aspect <= 0) aspect = 16.0f / 9.0f;
+  switch (cam ? cam->mode : HH_CAM_ORBIT) {
+    case HH_CAM_CAB: { /* starboard bridge wing, just forward of the house, looking past the bow */
+      double be[3], ba[3];
+      body(s, wz, -0.36 * L, -0.5 * B, 0.45 * p->hull.d + 18.5, be);
+      body(s, wz, 0.6 * L, -0.25 * B, 0.0, ba);
+      for (int i = 0; i < 3; i++) eye[i] = (float)be[i], at[i] = (float)ba[i];
+      fov = 60.0f * (float)PI / 180.0f;
+      break;
+    }
+    case HH_CAM_FOLLOW: /* abeam on the seaward side, above: hull and quay both in view */
+      at[0] = (float)s->x; at[1] = (float)s->y; at[2] = (float)wz;
+      eye[0] = (float)(s->x + 0.9 * L * sn - 0.3 * L * c);
+      eye[1] = (float)(s->y - 0.9 * L * c - 0.3 * L * sn);
+      if (p->has_berth && eye[1] < p->berth.quay_y) eye[1] = (float)(2 * s->y - eye[1]);
+      eye[2] = (float)(wz + 0.45 * L);
+      fov = 45.0f * (float)PI / 180.0f;
+      break;
+    default: { /* spectator orbit from seaward and aft, over the ship toward the berth */
+      float yaw = 2.3f + (cam ? cam->orbit_yaw : 0.0f);
+      float pitch = 0.6f + (cam ? cam->orbit_pitch : 0.0f);
+      float dist = (cam && cam->orbit_dist > 0) ? cam->orbit_dist : (float)(1.5 * L);
+      if (pitch < -0.05f) pitch = -0.05f;
+      if (pitch > 1.5f) pitch = 1.5f;
+      at[0] = (float)s->x; at[1] = (float)s->y; at[2] = (float)wz;
+      if (p->has_berth) { /* a quarter of the way from the ship to the berth */
+        at[0] = (float)(0.75 * s->x + 0.25 * p->berth.target_x);
+        at[1] = (float)(0.6 * s->y + 0.4 * p->berth.quay_y);
+      }
+      eye[0] = at[0] + dist * cosf(pitch) * cosf(yaw);
+      eye[1] = at[1] + dist * cosf(pitch) * sinf(yaw);
+      eye[2] = at[2] + dist * sinf(pitch);
+      break;
+    }
+  }
+  mat4 v, pr;
+  glm_lookat(eye, at, up, v);
+  glm_perspective(fov, aspect, (float)(0.004 * L), (float)(40.0 * L), pr);
+  memcpy(view, v, sizeof(float) * 16);
+  memcpy(proj, pr, sizeof(float) * 16);
+}
+
+/* the berthing instruction for the step the deck officer is on, from the metrics */
+const char *hh_rship_step_text(const hh_model *m, const hh_data *d) {
+  const double *x = d->metric;
+  if (d->done || x[HH_M_TASK_DONE] != 0 || x[HH_M_SHIP_BERTHED] != 0) return hh_tr("Task complete");
+  if (x[HH_M_SHIP_QUAY_HIT] != 0 || x[HH_M_SHIP_SHIP_HIT] != 0)
+    return hh_tr("Collision: stop the engine and hold the ship");
+  if (!m->marine.ship.has_berth) return hh_tr("Steer the ship");
+  if (x[HH_M_SHIP_ALONGSIDE] != 0) return hh_tr("Alongside: stop the ship and hold her at the berth");
+  if (x[HH_M_SHIP_NEAR_BERTH] != 0) {
+    if (x[HH_M_SHIP_LAT_SPEED] > 0.15) return hh_tr("Too fast toward the quay: push off with the tugs");
+    return hh_tr("Bring her alongside slowly, parallel to the fenders");
+  }
+  return hh_tr("Approach the berth at slow speed");
 }

@@ -19,6 +19,7 @@ static double spreader_to_box(const hh_model *m, const hh_data *d) {
 
 const char *hh_rstep_text(const hh_model *m, const hh_data *d) {
   if (m->machine == HH_MACHINE_OFFSHORE_CRANE) return hh_rmarine_step_text(m, d);
+  if (m->machine == HH_MACHINE_SHIP) return hh_rship_step_text(m, d);
   if (m->machine != HH_MACHINE_STS) return "";
   const double *x = d->metric;
   if (d->done || x[HH_M_TASK_DONE] != 0) return hh_tr("Task complete");

@@ -203,10 +203,42 @@ static void one_edge(const hh_rubric *rb, hh_rubric_state *st, int k, const doub
    reading a metric that changed since the previous tick, and the active ones. An op
    whose inputs did not change would find nothing new (its previous value equals the
    current one; its condition is as before), so skipping it changes nothing. */
+/* run event-driven op k with its evaluator */
+static inline void run_op(const hh_rubric *rb, hh_rubric_state *st, int k,
+                          const double *metric, uint64_t tick, double time_s, double dt_s) {
+  switch (rb->op[k].code) {
+  case HH_OP_CRITICAL: one_critical(rb, st, k, metric, tick, time_s); break;
+  case HH_OP_ORDER: one_order(rb, st, k, metric, tick, time_s); break;
+  case HH_OP_PRECONDITION: one_precondition(rb, st, k, metric, tick, time_s, dt_s); break;
+  default: one_edge(rb, st, k, metric, tick, time_s); break;
+  }
+}
+
+/* run_events for at most 64 event-driven ops: one word of bits, no word loops (the
+   common case; the per-tick fixed cost dominates small rubrics) */
+static void run_events_small(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
+                             uint64_t tick, double time_s, double dt_s) {
+  uint64_t dirty = st->active[0];
+  const int16_t *watch = rb->watch;
+  double *last = st->watch_last;
+  for (int w = 0, nw = rb->n_watch; w < nw; w++) {
+    double v = metric[watch[w]];
+    if (v == last[w]) continue; /* NaN never equals: always looked at */
+    last[w] = v;
+    dirty |= rb->watch_ops[w][0];
+  }
+  for (; dirty; dirty &= dirty - 1)
+    run_op(rb, st, __builtin_ctzll(dirty), metric, tick, time_s, dt_s);
+}
+
 static void run_events(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
                        uint64_t tick, double time_s, double dt_s) {
   int n = rb->op_start[HH_OP_THRESHOLD];
   if (n == 0) return;
+  if (n <= 64) {
+    run_events_small(rb, st, metric, tick, time_s, dt_s);
+    return;
+  }
   int words = (n + 63) / 64;
   uint64_t dirty[HH_RUBRIC_OP_WORDS];
   for (int i = 0; i < words; i++) dirty[i] = st->active[i];
@@ -218,13 +250,7 @@ static void run_events(const hh_rubric *rb, hh_rubric_state *st, const double *m
   }
   for (int i = 0; i < words; i++) {
     for (uint64_t bits = dirty[i]; bits; bits &= bits - 1) {
-      int k = i * 64 + __builtin_ctzll(bits);
-      switch (rb->op[k].code) {
-      case HH_OP_CRITICAL: one_critical(rb, st, k, metric, tick, time_s); break;
-      case HH_OP_ORDER: one_order(rb, st, k, metric, tick, time_s); break;
-      case HH_OP_PRECONDITION: one_precondition(rb, st, k, metric, tick, time_s, dt_s); break;
-      default: one_edge(rb, st, k, metric, tick, time_s); break;
-      }
+      run_op(rb, st, i * 64 + __builtin_ctzll(bits), metric, tick, time_s, dt_s);
     }
   }
 }

@@ -275,34 +275,12 @@ typedef struct prog_sink {
 static int sink_emit(void *user, const hh_canon_op *op) {
   prog_sink *ps = user;
   hh_cnc_model *k = ps->k;
-  if (op->kind == HH_CANON_COMMENT || op->kind == HH_CANON_MESSAGE ||
-      op->kind == HH_CANON_UNITS || op->kind == HH_CANON_PLANE ||
-      op->kind == HH_CANON_TOOL_RADIUS_COMP)
-    return 0;
   if (k->n_ops >= HH_CNC_MAX_OPS) {
     ps->overflow = op->line;
     return 1;
   }
-  hh_cnc_op *o = &k->op[k->n_ops++];
-  memset(o, 0, sizeof *o);
-  o->kind = op->kind;
-  o->line = op->line;
-  memcpy(o->end, op->end, sizeof o->end);
-  for (int i = 0; i < 3; i++)
-    if (op->kind == HH_CANON_ARC || op->end[i] != op->start[i]) o->mask |= 1 << i;
-  memcpy(o->centre, op->centre, sizeof o->centre);
-  o->axis = op->axis;
-  o->turns = op->turns;
-  o->feed = op->feed;
-  o->feed_mode = op->feed_mode;
-  o->dir = op->dir;
-  o->spindle_mode = op->spindle_mode;
-  o->speed = op->speed;
-  o->css = op->css;
-  o->speed_max = op->speed_max;
-  o->tool = op->tool;
-  o->index = op->index;
-  o->value = op->value;
+  if (!hh_cnc_op_from_canon(&k->op[k->n_ops], op)) return 0;
+  k->n_ops++;
   if (op->kind == HH_CANON_TOOL_OFFSET && op->index >= 1 && op->index <= HH_CNC_MAX_TOOLS)
     k->tools_used |= 1u << (op->index - 1);
   return 0;
@@ -322,6 +300,23 @@ static char *slurp(const char *path, size_t *len) {
   buf[n] = '\0';
   *len = n;
   return buf;
+}
+
+/* keep the program text (lines NUL-separated, CR dropped) for the PROG screen page */
+static void keep_source(hh_cnc_model *k, const char *text, size_t len) {
+  size_t o = 0;
+  k->n_lines = 0;
+  for (size_t i = 0; i <= len && k->n_lines < HH_CNC_SRC_LINES;) {
+    if (o + 1 >= HH_CNC_SRC) break;
+    k->line_ofs[k->n_lines++] = (int)o;
+    while (i < len && text[i] != '\n' && o + 1 < HH_CNC_SRC) {
+      if (text[i] != '\r') k->src[o++] = text[i];
+      i++;
+    }
+    k->src[o++] = '\0';
+    while (i < len && text[i] != '\n') i++; /* a line cut at the end of the buffer */
+    i++;
+  }
 }
 
 /* program "file.nc": interpret the G-code next to the scenario into canonical ops */
@@ -358,6 +353,7 @@ static int api_program(lua_State *L) {
     hh_gc_init(in, setup, &prog);
     rc = hh_gc_run(in, &sink, &e);
   }
+  if (rc == HH_OK) keep_source(&m->cnc, text, len);
   free(text);
   hh_gc_program_free(&prog);
   free(in);

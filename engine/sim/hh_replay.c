@@ -94,6 +94,10 @@ void hh_replay_header_from_model(hh_replay_header *h, const hh_model *m,
   snprintf(h->scenario_id, sizeof h->scenario_id, "%s", m->id);
   snprintf(h->scenario_path, sizeof h->scenario_path, "%s",
            scenario_path ? scenario_path : m->source);
+  if (m->machine == HH_MACHINE_OFFSHORE_CRANE && m->marine.sea_state_override > 0) {
+    h->sea_state = (uint32_t)m->marine.sea_state_override;
+    h->version = HH_REPLAY_VERSION | HH_REPLAY_FLAG_SEA;
+  }
 }
 
 /* write n bytes or fail with HH_E_FILE_WRITE naming the tmp file */
@@ -127,11 +131,11 @@ int hh_replay_writer_open(hh_replay_writer *w, const char *path,
   if (!w->f)
     return hh_error_set(err, HH_E_FILE_WRITE, w->tmp, 0, 0, hh_tr("cannot create replay: %s"),
                         strerror(errno));
-  unsigned char buf[8 + 4 * 4 + 8 + 3 * 2 + 128 + HH_NAME + 1024 + 4];
+  unsigned char buf[8 + 4 * 4 + 8 + 3 * 2 + 128 + HH_NAME + 1024 + 4 + 4];
   size_t k = 0;
   memcpy(buf, HH_REPLAY_MAGIC, 8);
   k = 8;
-  put_u32(buf + k, HH_REPLAY_VERSION); k += 4;
+  put_u32(buf + k, HH_REPLAY_VERSION | (h->sea_state ? HH_REPLAY_FLAG_SEA : 0u)); k += 4;
   put_u32(buf + k, HH_REPLAY_CONTROLS_SIZE); k += 4;
   put_u32(buf + k, h->tick_hz); k += 4;
   put_u32(buf + k, h->seed); k += 4;
@@ -139,6 +143,7 @@ int hh_replay_writer_open(hh_replay_writer *w, const char *path,
   put_str(buf, &k, h->build);
   put_str(buf, &k, h->scenario_id);
   put_str(buf, &k, h->scenario_path);
+  if (h->sea_state) { put_u32(buf + k, h->sea_state); k += 4; }
   put_u32(buf + k, hh_crc32(0, buf, k)); k += 4;
   int rc = write_all(w, buf, k, err);
   if (rc) hh_replay_writer_abort(w);
@@ -338,7 +343,7 @@ static int read_header(rd *r, hh_replay_header *h) {
   if (rc) return rc;
   r->at = 8;
   h->version = get_u32(r->p + r->at);
-  if (h->version != HH_REPLAY_VERSION)
+  if (h->version != HH_REPLAY_VERSION && h->version != (HH_REPLAY_VERSION | HH_REPLAY_FLAG_SEA))
     return hh_error_set(r->err, HH_E_REPLAY_FORMAT, r->path, 0, 0,
                         hh_tr("unsupported replay format version %u at byte offset 8 "
                         "(this build reads version %u)"),
@@ -354,7 +359,17 @@ static int read_header(rd *r, hh_replay_header *h) {
   if ((rc = read_str(r, h->scenario_id, sizeof h->scenario_id, hh_tr("scenario id")))) return rc;
   if ((rc = read_str(r, h->scenario_path, sizeof h->scenario_path, hh_tr("scenario path"))))
     return rc;
+  h->sea_state = 0;
+  if (h->version & HH_REPLAY_FLAG_SEA) {
+    if ((rc = need(r, 4, hh_tr("header")))) return rc;
+    h->sea_state = get_u32(r->p + r->at);
+    r->at += 4;
+  }
   if ((rc = check_crc(r, 0, hh_tr("header")))) return rc;
+  if ((h->version & HH_REPLAY_FLAG_SEA) && (h->sea_state < 1 || h->sea_state > 6))
+    return hh_error_set(r->err, HH_E_REPLAY_FORMAT, r->path, 0, 0,
+                        hh_tr("replay sea state %u at byte offset %zu: expected 1..6"),
+                        (unsigned)h->sea_state, r->at - 8);
   if (csize != HH_REPLAY_CONTROLS_SIZE)
     return hh_error_set(r->err, HH_E_REPLAY_FORMAT, r->path, 0, 0,
                         hh_tr("replay stores %u bytes of controls per tick at byte offset 12; "

@@ -10,7 +10,8 @@
  *
  *   header
  *     u8[8]  magic            "HHRPLY" 0x00 0x01
- *     u32    version          HH_REPLAY_VERSION (1)
+ *     u32    version          HH_REPLAY_VERSION (1) in the low 16 bits; the high
+ *                             16 bits flag optional header fields (HH_REPLAY_FLAG_*)
  *     u32    controls_size    bytes of one tick of controls in the file (40)
  *     u32    tick_hz          ticks per simulated second (HH_TICK_HZ)
  *     u32    seed             model seed
@@ -18,6 +19,8 @@
  *     str    build            engine build id (HH_BUILD_ID)
  *     str    scenario_id      e.g. "port/sts_first_lift"
  *     str    scenario_path    absolute path of the script when recorded
+ *     u32    sea_state        only with HH_REPLAY_FLAG_SEA: the instructor's
+ *                             --sea-state (1..6)
  *     u32    crc              CRC-32 of every header byte before it
  *   (str = u16 byte length, then that many UTF-8 bytes, no terminator; each field
  *    has a cap: build 127, scenario_id 63, scenario_path 1023 bytes)
@@ -47,6 +50,11 @@
  *     u32    crc              CRC-32 from the tag to the signature
  *   end of file (any other trailing byte is corruption)
  *
+ * The sea_state field (version word 0x00010001) is written only for a run with an
+ * instructor's sea state override (offshore crane); every other replay stays version
+ * 1, byte for byte. This build reads both; older builds refuse the flagged version word
+ * as an unsupported version (a format error naming it), never misread it.
+ *
  * The signature block is a compatible extension of version 1: unsigned files are
  * unchanged; builds before it reject a signed file as corrupt (bytes after footer).
  *
@@ -70,19 +78,21 @@
 #include "hh_sim.h"
 
 #define HH_REPLAY_VERSION 1u
+#define HH_REPLAY_FLAG_SEA 0x10000u  /* version word flag: the header has sea_state */
 #define HH_REPLAY_CHUNK 600          /* ticks per chunk (10 s at 60 Hz) */
 #define HH_REPLAY_CONTROLS_SIZE 40u  /* bytes of one tick in the file */
 #define HH_REPLAY_MAGIC "HHRPLY\0\1" /* 8 bytes */
 
 /* What the header says about the attempt. */
 typedef struct hh_replay_header {
-  uint32_t version;
+  uint32_t version;      /* version word as stored (HH_REPLAY_VERSION | HH_REPLAY_FLAG_*) */
   uint32_t tick_hz;
   uint32_t seed;
   uint64_t content_hash;
   char build[128];
   char scenario_id[HH_NAME];
   char scenario_path[1024];
+  uint32_t sea_state;    /* instructor's sea state override 1..6 (HH_REPLAY_FLAG_SEA), 0 = none */
 } hh_replay_header;
 
 /* What the footer says about the result. */

@@ -139,6 +139,14 @@ static void exam(const char *path, int verbose) {
   CHECK(hh_score(&model, d) == model.rubric.max_score);
   CHECK(!d->rubric.critical);
   CHECK(d->cnc.program_done && d->cnc.measured);
+  /* the program ends with G28: machine-frame moves land on the reference point
+     whatever the operator's work/tool offsets are */
+  int g28 = 0;
+  for (int i = 0; i < model.cnc.n_ops; i++) g28 |= model.cnc.op[i].machine;
+  CHECK(g28 != 0);
+  printf("  end position %.6f %.6f %.6f (home %.6f %.6f %.6f)\n", d->cnc.pos[0], d->cnc.pos[1],
+         d->cnc.pos[2], model.cnc.home[0], model.cnc.home[1], model.cnc.home[2]);
+  for (int i = 0; i < 3; i++) CHECK_NEAR(d->cnc.pos[i], model.cnc.home[i], 1e-9);
   for (int i = 0; i < model.cnc.n_gauges; i++) {
     double v = d->metric[HH_M_CNC_DIM1 + i];
     CHECK(v >= model.cnc.gauge[i].lo && v <= model.cnc.gauge[i].hi);

@@ -6,7 +6,9 @@
 #include "pilot/hh_pilot.h"
 #include "script/hh_script.h"
 #include <stddef.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
@@ -62,6 +64,38 @@ static void exam(const char *path) {
          (unsigned long long)d->tick, d->cnc.removed * 1e6, heap_calls);
   CHECK(d->cnc.program_done);   /* the part really was machined */
   CHECK(d->cnc.removed > 1e-6);
+  CHECK(heap_calls == 0);
+  /* an MDI block typed on the panel goes through the interpreter without heap calls */
+  const char *block = hh_cnc_is_lathe(&model) ? "G0 W-5." : "G91 G0 Z-5.";
+  unsigned keys[32];
+  int n = 0;
+  keys[n++] = HH_CNC_KEY_MDI;
+  for (const char *q = block; *q; q++) keys[n++] = (unsigned char)*q;
+  keys[n++] = HH_CNC_KEY_CYCLE_START;
+  hh_data_free(d);
+  d = hh_data_make(&model, &err); /* a fresh machine: reference return, then MDI */
+  if (!d) return;
+  memset(&c, 0, sizeof c);
+  c.reserved = HH_CNC_KEY_REF;
+  hh_step(&model, d, &c);
+  c.reserved = 0;
+  for (int a = 2; a >= 0; a--) {
+    c.axis[0] = c.axis[1] = c.axis[2] = 0;
+    c.axis[a] = 1.0f;
+    for (int i = 0; i < 3600 && !d->cnc.referenced[a] && !(a == 1 && hh_cnc_is_lathe(&model)); i++)
+      hh_step(&model, d, &c);
+  }
+  double z0 = d->cnc.pos[2];
+  counting = 1;
+  for (int i = 0; i < 2 * n + 600; i++) {
+    memset(&c, 0, sizeof c);
+    c.reserved = i < 2 * n && i % 2 == 0 ? keys[i / 2] : 0;
+    hh_step(&model, d, &c);
+  }
+  counting = 0;
+  printf("%s: MDI %s moved z by %.3f mm, heap calls %ld\n", model.id, block,
+         (d->cnc.pos[2] - z0) * 1e3, heap_calls);
+  CHECK(fabs(d->cnc.pos[2] - z0 + 0.005) < 1e-9);
   CHECK(heap_calls == 0);
   hh_data_free(d);
 }

@@ -104,6 +104,22 @@ int main(void) {
   CHECK(r.last.kind == HH_CANON_RAPID && in.modal.cc.kind == 0);
   CHECK_NEAR(r.last.start[0], 0.015, 1e-12); /* Y20 ended perpendicular: x = 20 - 5 */
   CHECK_NEAR(r.last.start[1], 0.020, 1e-12);
+  /* G28 and G53 moves carry their machine-frame target (flag + machine_end), the
+     work-frame end still has the interpreter's offsets subtracted */
+  hh_gc_setup_defaults(&s, HH_GC_MILL);
+  s.home[0] = 0.5, s.home[1] = 0.4, s.home[2] = 0.45;
+  s.work[0][0] = 0.2, s.work[0][2] = 0.1;
+  hh_gc_init(&in, &s, NULL);
+  CHECK(hh_gc_mdi(&in, "G54 G0 X10 Y10 Z10", &sink, &err) == HH_OK);
+  CHECK(r.last.kind == HH_CANON_RAPID && r.last.machine_axes == 0);
+  CHECK(hh_gc_mdi(&in, "G91 G28 Z0", &sink, &err) == HH_OK);
+  CHECK(r.last.kind == HH_CANON_RAPID && r.last.machine_axes == 4);
+  CHECK_NEAR(r.last.machine_end[2], 0.45, 1e-15);
+  CHECK_NEAR(r.last.end[2], 0.35, 1e-15);
+  CHECK(hh_gc_mdi(&in, "G90 G53 G0 X100", &sink, &err) == HH_OK);
+  CHECK(r.last.machine_axes == 1);
+  CHECK_NEAR(r.last.machine_end[0], 0.1, 1e-15);
+  CHECK_NEAR(r.last.end[0], -0.1, 1e-15);
   /* G71 needs a loaded program */
   hh_gc_setup_defaults(&s, HH_GC_LATHE);
   hh_gc_init(&in, &s, NULL);

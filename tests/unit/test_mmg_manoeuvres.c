@@ -30,7 +30,14 @@
 
 /* KVLCC2 reference values for Yasukawa & Yoshimura 2015 (simulation / free-running
    model test, 15.5 kn, deep water). UNVERIFIED: recalled, to be replaced by the
-   numbers read from the paper, then REF_VERIFIED set to 1 (docs/ship.md). */
+   numbers read from the paper, then REF_VERIFIED set to 1 (docs/ship.md).
+   Searched 2026-11-28 (stored web pages, docs, code and issue corpora: "KVLCC2 turning
+   circle advance tactical diameter", "KVLCC2 zigzag 10/10 overshoot", "MMG standard
+   method KVLCC2", "SIMMAN KVLCC2 free running"): neither the paper's table nor the
+   SIMMAN 2008/2014 free-running figures were found; only the SIMMAN 2020 case 1.2
+   description (simman2020.kr, which gives conditions, not results) and secondary
+   repositories quoting unsourced or inconsistent numbers (e.g. "advance ~3.2 L"),
+   none trustworthy enough to assert against. */
 #define REF_VERIFIED 0
 #define REF_ADVANCE_L 3.10       /* 35 deg turn, advance / L */
 #define REF_TACTICAL_L 3.30      /* 35 deg turn, tactical diameter / L */
@@ -194,7 +201,8 @@ int main(void) {
     CHECK_NEAR(z10a, REF_ZZ10_OS1, 0.10 * REF_ZZ10_OS1);
     CHECK_NEAR(z20a, REF_ZZ20_OS1, 0.10 * REF_ZZ20_OS1);
   } else {
-    printf("published-value comparison not asserted: REF_* unverified (docs/ship.md)\n");
+    printf("published-value comparison NOT asserted: REF_* are recalled, not read from "
+           "Yasukawa & Yoshimura 2015 / SIMMAN; no primary source found (docs/ship.md)\n");
   }
   /* regression baseline */
   CHECK_NEAR(adv / L, BASE_ADVANCE_L, 0.03 * BASE_ADVANCE_L);

@@ -18,7 +18,7 @@
  *     machine = pos + work_offset (last WORK_OFFSET op) + tool_offset (last
  *               TOOL_OFFSET op)
  * G53 and G28 moves are emitted in this same frame (the interpreter subtracts the
- * offsets). Axes: x, y, z (right-handed). Lathe: x radial (radius), z along the
+ * offsets) AND flagged: machine_axes / machine_end carry their machine-frame target. Axes: x, y, z (right-handed). Lathe: x radial (radius), z along the
  * spindle axis, y always 0.
  *
  * Arcs: rotation about the plane normal (G17: +z, G18: +y, G19: +x) by the right-hand
@@ -103,6 +103,13 @@ typedef struct hh_canon_op {
   double value;           /* DWELL s; COOLANT; FEED_MODE; UNITS; RADIUS_COMP radius m;
                              PROGRAM_END 2 or 30 */
   char text[HH_CANON_TEXT]; /* COMMENT / MESSAGE text, NUL-terminated, truncated */
+  /* machine-frame moves (G28 reference leg, G53): bit i set = axis i was commanded in
+     MACHINE coordinates and its target is machine_end[i] (m, controlled point: mill
+     gauge line, lathe turret reference); end[] still holds the work-frame equivalent
+     with the interpreter's own offsets. 0 = an ordinary work-frame move. A machine
+     must use machine_end for these axes and not apply its work/tool offsets. */
+  int machine_axes;
+  double machine_end[3];  /* m, machine coordinates (only axes in machine_axes) */
 } hh_canon_op;
 
 /* Receiver of operations. emit must not keep `op` (copy it). Returning nonzero stops

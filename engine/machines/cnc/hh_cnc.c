@@ -34,8 +34,10 @@ int hh_cnc_attach(const hh_model *m, hh_data *d, hh_error *err) {
   if (!(m->dt > 0))
     return hh_error_set(err, HH_E_SCENARIO, m->source, 0, 0, "cnc: tick length must be positive");
   int rc = hh_cnc_stock_alloc(m, d, err);
+  if (rc == HH_OK) rc = hh_cnc_mdi_alloc(m, d, err);
   if (rc != HH_OK) {
     hh_cnc_stock_free(d);
+    hh_cnc_mdi_free(d);
     return rc;
   }
   memcpy(s->pos, m->cnc.start, sizeof s->pos);
@@ -59,7 +61,10 @@ int hh_cnc_attach(const hh_model *m, hh_data *d, hh_error *err) {
   return HH_OK;
 }
 
-void hh_cnc_detach(hh_data *d) { hh_cnc_stock_free(d); }
+void hh_cnc_detach(hh_data *d) {
+  hh_cnc_stock_free(d);
+  hh_cnc_mdi_free(d);
+}
 
 /* spindle follows its command at the model's acceleration (G96 from the radius) */
 static void spindle(const hh_model *m, hh_data *d) {
@@ -104,6 +109,8 @@ const char *hh_cnc_alarm_text(int msg) {
   case HH_CNC_ALM_ESTOP: return "EMERGENCY STOP";
   case HH_CNC_ALM_NO_TOOL: return "TOOL NUMBER NOT FOUND";
   case HH_CNC_ALM_INPUT: return "ILLEGAL INPUT (USE E.G. Z0 OR X-45)";
+  case HH_CNC_ALM_MDI: return "MDI BLOCK REJECTED BY THE INTERPRETER";
+  case HH_CNC_ALM_MDI_LONG: return "MDI BLOCK TOO LONG";
   default: return "";
   }
 }

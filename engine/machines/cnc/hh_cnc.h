@@ -23,11 +23,13 @@
  *   hh_cnc_sweep         remove material for a tool tip moving a -> b (tests, bench)
  *   hh_cnc_tip           tool tip position for the current state (machine frame)
  *   hh_cnc_alarm_text    English msgid of an alarm message id (translate with hh_tr)
+ *   hh_cnc_op_from_canon canonical op -> compact machine op (program load, MDI)
  *   hh_cnc_ra_turn/mill  roughness estimates
  */
 #ifndef HH_CNC_H
 #define HH_CNC_H
 #include "../../sim/hh_sim.h"
+#include "hh_canon.h"
 
 enum { /* modes */
   HH_CNC_MODE_EDIT = 0, HH_CNC_MODE_MDI, HH_CNC_MODE_AUTO, HH_CNC_MODE_JOG,
@@ -54,13 +56,21 @@ enum { /* panel keys (reserved & 0xFF), codes >= 0x80; ASCII below for key-in */
   HH_CNC_KEY_MEASURE_TOOL,       /* offset page: "Z0" / "X30" + MEASURE for the current tool */
   HH_CNC_KEY_MEASURE_WORK,       /* work page: "X-45" + MEASURE sets G54 in that axis */
   HH_CNC_KEY_CAN,                /* delete the last key-in character */
-  HH_CNC_KEY_MEASURE_PART        /* measure the finished part (caliper, micrometer) */
+  HH_CNC_KEY_MEASURE_PART,       /* measure the finished part (caliper, micrometer) */
+  HH_CNC_KEY_PAGE_POS = 0xB8,    /* screen pages: POS, PROG, OFFSET, ALARM */
+  HH_CNC_KEY_PAGE_PROG, HH_CNC_KEY_PAGE_OFFSET, HH_CNC_KEY_PAGE_ALARM,
+  HH_CNC_KEY_DRAWING             /* show / hide the drawing sheet */
+};
+
+enum { /* screen pages (d->cnc.page) */
+  HH_CNC_PAGE_POS = 0, HH_CNC_PAGE_PROG, HH_CNC_PAGE_OFFSET, HH_CNC_PAGE_ALARM
 };
 
 enum { /* alarm message ids (numbers in the FANUC style are in d->cnc.alarm) */
   HH_CNC_ALM_NONE = 0, HH_CNC_ALM_NO_REF, HH_CNC_ALM_OT_PLUS, HH_CNC_ALM_OT_MINUS,
   HH_CNC_ALM_SPINDLE_STOPPED, HH_CNC_ALM_RAPID_STOCK, HH_CNC_ALM_HOLDER,
   HH_CNC_ALM_FIXTURE, HH_CNC_ALM_ESTOP, HH_CNC_ALM_NO_TOOL, HH_CNC_ALM_INPUT,
+  HH_CNC_ALM_MDI, HH_CNC_ALM_MDI_LONG,
   HH_CNC_ALM_COUNT
 };
 
@@ -102,6 +112,9 @@ double hh_cnc_ra_cusp(double step, double radius);
 
 /* English msgid of alarm message id (the screen translates it with hh_tr) */
 const char *hh_cnc_alarm_text(int msg);
+/* convert a canonical op into the machine's compact op; 0 when the machine ignores
+   that kind (comments, units, plane, radius compensation notice) */
+int hh_cnc_op_from_canon(hh_cnc_op *o, const hh_canon_op *op);
 /* English msgid of a mode */
 const char *hh_cnc_mode_text(int mode);
 

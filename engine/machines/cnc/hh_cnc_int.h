@@ -6,6 +6,7 @@
  *   hh_cnc_motion.c   reference return, jog, handwheel, program execution, limits
  *   hh_cnc_stock.c    material removal, crash detection, roughness
  *   hh_cnc_measure.c  caliper, micrometer, depth gauge on the simulated stock
+ *   hh_cnc_mdi.c      MDI blocks through the G-code interpreter
  *   hh_cnc_metrics.c  the metrics the rubric reads
  */
 #ifndef HH_CNC_INT_H
@@ -27,6 +28,12 @@ void hh_cnc_alarm(hh_data *d, int number, int msg);
 void hh_cnc_motion(const hh_model *m, hh_data *d, const hh_controls *c);
 /* start the program from the current pc (cycle start in AUTO) */
 void hh_cnc_cycle_start(const hh_model *m, hh_data *d);
+
+/* MDI (hh_cnc_mdi.c): interpreter lifetime; start the key-in block on CYCLE START
+   (1 when operations were queued to run, 0 otherwise, an alarm on a bad block) */
+int hh_cnc_mdi_alloc(const hh_model *m, hh_data *d, hh_error *err);
+void hh_cnc_mdi_free(hh_data *d);
+int hh_cnc_mdi_start(const hh_model *m, hh_data *d);
 
 /* metrics (hh_cnc_metrics.c) */
 void hh_cnc_metrics(const hh_model *m, hh_data *d);

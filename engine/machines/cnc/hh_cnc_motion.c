@@ -137,8 +137,10 @@ static int start_move(const hh_model *m, hh_data *d, const hh_cnc_op *op) {
   hh_cnc_state *s = &d->cnc;
   memcpy(s->mv_start, s->pos, sizeof s->pos);
   to_machine(d, op->end, s->mv_end);
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 3; i++) {
+    if (op->machine & (1 << i)) s->mv_end[i] = op->end[i]; /* G28 / G53 */
     if (!(op->mask & (1 << i))) s->mv_end[i] = s->pos[i];
+  }
   if (hh_cnc_is_lathe(m)) s->mv_end[1] = 0.0;
   if (!limits_ok(m, d, s->mv_end)) return 0;
   s->mv_kind = op->kind;
@@ -299,9 +301,16 @@ static void apply_op(const hh_model *m, hh_data *d, const hh_cnc_op *op) {
   }
 }
 
-/* the program reached its end (M30 or the last op) */
+/* the program reached its end (M30 or the last op); an MDI block just stops */
 static void program_end(hh_data *d) {
   hh_cnc_state *s = &d->cnc;
+  if (s->mdi) {
+    s->mdi = 0;
+    s->run = HH_CNC_RUN_IDLE;
+    s->in_move = 0;
+    s->vel = 0;
+    return;
+  }
   if (s->verifying) {
     if (!s->alarm) s->verify_ok = 1;
     s->verifying = 0;
@@ -343,12 +352,15 @@ static void run_program(const hh_model *m, hh_data *d) {
       t -= w;
       continue;
     }
+    const hh_cnc_op *ops = s->mdi ? s->mdi_op : m->cnc.op; /* MDI block or program */
+    int n_ops = s->mdi ? s->n_mdi : m->cnc.n_ops;
+    int *pc = s->mdi ? &s->mdi_pc : &s->pc;
     if (!s->in_move) {
-      if (s->pc >= m->cnc.n_ops) {
+      if (*pc >= n_ops) {
         program_end(d);
         break;
       }
-      const hh_cnc_op *op = &m->cnc.op[s->pc];
+      const hh_cnc_op *op = &ops[*pc];
       int motion = op->kind == HH_CANON_RAPID || op->kind == HH_CANON_LINEAR ||
                    op->kind == HH_CANON_ARC || op->kind == HH_CANON_THREAD;
       if (op->kind == HH_CANON_PROGRAM_END) {
@@ -357,7 +369,7 @@ static void run_program(const hh_model *m, hh_data *d) {
       }
       if (!motion) {
         apply_op(m, d, op);
-        s->pc++;
+        (*pc)++;
         continue;
       }
       if (!start_move(m, d, op)) {
@@ -367,19 +379,19 @@ static void run_program(const hh_model *m, hh_data *d) {
       }
       if (s->verifying) { /* machine lock: check the end point only */
         s->in_move = 0;
-        s->pc++;
+        (*pc)++;
         continue;
       }
     }
     int was_cutting = s->cutting;
     t -= advance(m, d, t, 0);
-    if (s->cutting && !was_cutting && !s->auto_cut_started) first_auto_cut(m, d);
+    if (s->cutting && !was_cutting && !s->auto_cut_started && !s->mdi) first_auto_cut(m, d);
     if (s->crash) {
       s->run = HH_CNC_RUN_IDLE;
       break;
     }
     if (!s->in_move) {
-      s->pc++;
+      (*pc)++;
       if (s->single_block) s->run = HH_CNC_RUN_STOPPED;
     }
   }
@@ -387,6 +399,13 @@ static void run_program(const hh_model *m, hh_data *d) {
 
 void hh_cnc_cycle_start(const hh_model *m, hh_data *d) {
   hh_cnc_state *s = &d->cnc;
+  if (s->mode == HH_CNC_MODE_MDI && !s->alarm && !s->estop) {
+    int ref = s->referenced[0] && s->referenced[2] && (hh_cnc_is_lathe(m) || s->referenced[1]);
+    if (!ref) hh_cnc_alarm(d, 224, HH_CNC_ALM_NO_REF);
+    else if (s->mdi && s->run != HH_CNC_RUN_IDLE) s->run = HH_CNC_RUN_RUNNING; /* resume */
+    else hh_cnc_mdi_start(m, d);
+    return;
+  }
   if (s->mode != HH_CNC_MODE_AUTO || s->alarm || s->estop || m->cnc.n_ops == 0) return;
   int ref = s->referenced[0] && s->referenced[2] && (hh_cnc_is_lathe(m) || s->referenced[1]);
   if (!ref) {

@@ -101,6 +101,8 @@ static void reset(const hh_model *m, hh_data *d, const hh_controls *c) {
   s->vel = 0;
   s->wait_s = 0;
   s->pc = 0;
+  s->mdi = 0;
+  s->n_mdi = 0;
 }
 
 /* one key press */
@@ -175,11 +177,19 @@ static void key(const hh_model *m, hh_data *d, const hh_controls *c, unsigned k)
     hh_cnc_measure_all(m, d);
     if (s->program_done && s->spindle_dir == 0) s->measured = 1;
     break;
-  default:
-    if (((k >= '0' && k <= '9') || k == '.' || k == '-' || k == 'X' || k == 'Y' ||
+  case HH_CNC_KEY_PAGE_POS:
+  case HH_CNC_KEY_PAGE_PROG:
+  case HH_CNC_KEY_PAGE_OFFSET:
+  case HH_CNC_KEY_PAGE_ALARM: s->page = (int)(k - HH_CNC_KEY_PAGE_POS); break;
+  case HH_CNC_KEY_DRAWING: s->drawing = !s->drawing; break;
+  default: {
+    /* key-in: 0-9 . - X Y Z S T always; in MDI every address letter and space */
+    int mdi = s->mode == HH_CNC_MODE_MDI && ((k >= 'A' && k <= 'Z') || k == ' ');
+    if ((mdi || (k >= '0' && k <= '9') || k == '.' || k == '-' || k == 'X' || k == 'Y' ||
          k == 'Z' || k == 'S' || k == 'T') && s->input_len < HH_CNC_INPUT - 1)
       s->input[s->input_len++] = (char)k;
     break;
+  }
   }
   s->input[s->input_len] = '\0';
 }

@@ -25,7 +25,10 @@
 #define HH_CNC_MAX_GAUGES 12    /* measured dimensions (metrics cnc_dim1..12) */
 #define HH_CNC_MAX_SURF 4       /* roughness callouts (metrics cnc_ra1..4) */
 #define HH_CNC_MAX_FIX 4        /* fixture boxes (vise jaws, chuck, table) */
-#define HH_CNC_INPUT 24         /* key-in buffer characters */
+#define HH_CNC_INPUT 40         /* key-in buffer characters (an MDI block) */
+#define HH_CNC_MDI_OPS 64       /* canonical operations of one MDI block */
+#define HH_CNC_SRC 32768        /* bytes of program text kept for the PROG page */
+#define HH_CNC_SRC_LINES 2048   /* program lines indexed for the PROG page */
 
 /* CNC metrics, X(enum, "name", "unit", "meaning") (appended to HH_METRIC_LIST) */
 #define HH_METRIC_LIST_CNC(X)                                                             \
@@ -116,6 +119,8 @@ typedef struct hh_cnc_op {
   double speed_max;       /* rev/s, 0 none */
   int tool, index;        /* TOOL_CHANGE tool; offset / work register */
   double value;           /* DWELL s, COOLANT, PROGRAM_END */
+  int machine;            /* motion: bit per axis whose end[] is in MACHINE coordinates
+                             (G28 reference leg, G53): no work/tool offset applied */
 } hh_cnc_op;
 
 typedef struct hh_cnc_tool {
@@ -180,6 +185,9 @@ typedef struct hh_cnc_model {
   hh_cnc_op op[HH_CNC_MAX_OPS];
   int n_ops;
   uint32_t tools_used;    /* bit (register - 1) per tool offset the program selects */
+  char src[HH_CNC_SRC];   /* program text for the PROG page, lines NUL-separated */
+  int line_ofs[HH_CNC_SRC_LINES]; /* offset in src of source line i + 1 */
+  int n_lines;            /* source lines kept */
   /* drawing and measurement */
   hh_cnc_gauge gauge[HH_CNC_MAX_GAUGES];
   int n_gauges;
@@ -249,12 +257,24 @@ typedef struct hh_cnc_state {
   double dims[HH_CNC_MAX_GAUGES]; /* m: last measurement */
   int measure_tick;       /* ticks until the next periodic re-measure */
   uint64_t stock_rev;     /* bumped whenever the stock changes (render caching) */
+  /* screen and MDI (hh_cnc_mdi.c) */
+  int page;               /* HH_CNC_PAGE_*: the screen page shown */
+  int drawing;            /* the drawing sheet is shown */
+  int mdi;                /* 1 while the MDI block's operations run (not the program) */
+  int mdi_pc;             /* next MDI op */
+  int n_mdi;              /* ops of the MDI block */
+  int mdi_err;            /* hh_code of the last rejected MDI block, 0 none */
+  int mdi_err_col;        /* its column in the block */
+  char mdi_block[HH_CNC_INPUT]; /* the last block started in MDI */
+  hh_cnc_op mdi_op[HH_CNC_MDI_OPS];
   /* stock storage, allocated by attach (mill: nx*ny, lathe: nz); hashed by content */
   int nx, ny, nz;
   float *height;          /* mill: cell top z relative to stock_min z (m) */
   float *margin;          /* mill: signed lateral margin of the defining cut (m) */
   double *radius;         /* lathe: radius per slice (m) */
   double *root;           /* lathe: thread root radius per slice (m) */
+  void *mdi_interp;       /* G-code interpreter for MDI blocks (allocated by attach;
+                             its modal state persists between blocks, not hashed) */
 } hh_cnc_state;
 
 #endif

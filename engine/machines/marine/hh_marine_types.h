@@ -178,6 +178,8 @@ typedef struct hh_marine_model {
   hh_vessel_params vessel;           /* offshore lift: the supply vessel */
   hh_offshore_crane_params crane;    /* offshore lift: the platform crane */
   hh_ship_params ship;               /* berthing (hh_mmg_types.h) */
+  int sea_state_override;            /* instructor's --sea-state applied after load (1..6),
+                                        0 = none; recorded in replays (hh_replay.h) */
 } hh_marine_model;
 
 /* ---------------------------------------------------------------- state */

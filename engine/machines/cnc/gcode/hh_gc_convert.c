@@ -233,6 +233,26 @@ static hh_code do_modes(hh_gc_ctx *c, const hh_gc_plan *p) {
   return HH_OK;
 }
 
+/* emit a G28/G53 move to end (work frame) flagged with its machine-frame target for
+   the axes in named[] */
+static hh_code machine_move(hh_gc_ctx *c, hh_canon_kind kind, const double end[3],
+                            const int named[3]) {
+  hh_canon_op *op = &c->in->scratch;
+  memset(op, 0, sizeof *op);
+  op->kind = kind;
+  memcpy(op->start, c->m->pos, sizeof op->start);
+  memcpy(op->end, end, sizeof op->end);
+  op->feed = c->m->feed;
+  op->feed_mode = c->m->feed_per_rev;
+  for (int i = 0; i < 3; i++)
+    if (named[i]) {
+      op->machine_axes |= 1 << i;
+      op->machine_end[i] = end[i] + c->m->origin[i] + c->m->tool_off[i];
+    }
+  memcpy(c->m->pos, end, sizeof c->m->pos);
+  return hh_gc_emit(c, op);
+}
+
 /* G28 (intermediate point then reference), G53, G92/G50 coordinate setting */
 static hh_code do_nonmodal_axes(hh_gc_ctx *c, const hh_gc_plan *p) {
   hh_gc_modal *m = c->m;
@@ -245,7 +265,7 @@ static hh_code do_nonmodal_axes(hh_gc_ctx *c, const hh_gc_plan *p) {
     if ((r = hh_gc_move(c, HH_CANON_RAPID, end))) return r;
     for (int i = 0; i < 3; i++)
       if (named[i]) end[i] = c->in->setup.home[i] - m->origin[i] - m->tool_off[i];
-    return hh_gc_move(c, HH_CANON_RAPID, end);
+    return machine_move(c, HH_CANON_RAPID, end, named);
   }
   if (p->nonmodal == 53) {
     static const char L[3] = {'X', 'Y', 'Z'};
@@ -255,7 +275,8 @@ static hh_code do_nonmodal_axes(hh_gc_ctx *c, const hh_gc_plan *p) {
       if (HAS(L[i]))
         end[i] = VAL(L[i]) * c->unit * (i == 0 ? dx : 1.0) - m->origin[i] - m->tool_off[i];
     int feed = (p->motion >= 0 ? p->motion : m->motion) == 1;
-    return hh_gc_move(c, feed ? HH_CANON_LINEAR : HH_CANON_RAPID, end);
+    int given[3] = {HAS('X'), !lathe && HAS('Y'), HAS('Z')};
+    return machine_move(c, feed ? HH_CANON_LINEAR : HH_CANON_RAPID, end, given);
   }
   if ((p->nonmodal == 92 || p->nonmodal == 50) && p->axes) {
     int save = m->incremental;
