@@ -69,6 +69,7 @@ static void next_controls(run_ctx *r, hh_controls *c) {
     else memset(c, 0, sizeof *c);
   } else {
     *c = r->device;
+    hh_window_tick_controls(r->win, c); /* buffered CNC panel key / handwheel, if any */
   }
 }
 
@@ -116,6 +117,7 @@ static int open_view(run_ctx *r, int headless, hh_error *err) {
   snprintf(title, sizeof title, "Haihe - %s", hh_cli_title(r->m));
   r->win = hh_window_open(r->o->width, r->o->height, headless, title, err);
   if (!r->win) return err->code ? err->code : HH_E_INTERNAL;
+  hh_window_set_machine(r->win, (int)r->m->machine);
   r->ren = hh_render_create(r->m, err);
   if (!r->ren) {
     hh_window_close(r->win);

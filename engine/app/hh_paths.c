@@ -143,7 +143,5 @@ hh_model *hh_cli_load_scenario(const char *arg, char *path, size_t cap, hh_error
 
 /* scenario title in the current language */
 const char *hh_cli_title(const hh_model *m) {
-  if (!strcmp(hh_i18n_lang(), "zh-CN") && m->title_zh[0]) return m->title_zh;
-  if (m->title_en[0]) return m->title_en;
-  return m->id;
+  return hh_model_title(m, hh_i18n_lang()); /* falls back to English, then the id */
 }

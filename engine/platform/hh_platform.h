@@ -14,7 +14,8 @@
  * Up/Down hoist, L lock, U unlock, Space e-stop, H horn, F finish, C camera, P pause,
  * + large print, Esc quit; left-drag orbits. Game controllers and joysticks: the crane cab layout
  * (left stick x gantry, left stick y trolley, right stick y hoist); the full table
- * is at the top of engine/platform/hh_input.c.
+ * is at the top of engine/platform/hh_input.c. CNC machines (mill, lathe) use the
+ * panel layout at the top of engine/platform/hh_input_cnc.c instead.
  */
 #ifndef HH_PLATFORM_H
 #define HH_PLATFORM_H
@@ -36,6 +37,14 @@ hh_window *hh_window_open(int w, int h, int headless, const char *title, hh_erro
 void hh_window_close(hh_window *win);
 /* pump events; write this frame's device controls into c and UI requests into ui */
 void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui);
+/* the machine the window drives (hh_machine_kind); CNC kinds switch the keyboard and
+   mouse to the operator panel layout of hh_input_cnc.c (default: the crane layout) */
+void hh_window_set_machine(hh_window *win, int machine);
+/* once per tick, after the device controls were copied into c: add one buffered CNC
+   panel key press (reserved: the code one tick, 0 the next, like the autopilot) and
+   up to 10 buffered handwheel detents (axis[HH_AXIS_AUX1] = detents / 10); no-op for
+   other machines */
+void hh_window_tick_controls(hh_window *win, hh_controls *c);
 void hh_window_swap(hh_window *win);
 void hh_window_size(hh_window *win, int *w, int *h);
 /* read back the default framebuffer (after drawing, before hh_window_swap) and write

@@ -68,6 +68,7 @@ void hh_window_close(hh_window *win) {
   free(win);
 }
 
+/* pump events into held keys, panel presses and UI requests; fill this frame's controls */
 void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
   memset(ui, 0, sizeof *ui);
   SDL_Event e;
@@ -76,12 +77,17 @@ void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
       case SDL_QUIT: ui->quit = 1; break;
       case SDL_KEYUP:
         if (e.key.keysym.scancode < SDL_NUM_SCANCODES) win->key[e.key.keysym.scancode] = 0;
+        win->cnc_eat_text = 0; /* a key's text comes between its press and release */
         break;
       case SDL_WINDOWEVENT: /* no key stays held while another window has the focus */
         if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) memset(win->key, 0, sizeof win->key);
         break;
       case SDL_KEYDOWN:
         if (e.key.keysym.scancode < SDL_NUM_SCANCODES) win->key[e.key.keysym.scancode] = 1;
+        if (hh_input_is_cnc(win)) { /* the CNC panel layout (hh_input_cnc.c) */
+          hh_input_cnc_keydown(win, &e.key.keysym, e.key.repeat, ui);
+          break;
+        }
         if (e.key.repeat) break;
         if (e.key.keysym.scancode == SDL_SCANCODE_ESCAPE) ui->quit = 1;
         if (e.key.keysym.scancode == SDL_SCANCODE_C) ui->next_camera = 1;
@@ -89,6 +95,14 @@ void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
         if (e.key.keysym.scancode == SDL_SCANCODE_EQUALS ||
             e.key.keysym.scancode == SDL_SCANCODE_KP_PLUS)
           ui->toggle_large_print = 1;
+        break;
+      case SDL_TEXTINPUT:
+        if (hh_input_is_cnc(win)) hh_input_cnc_text(win, e.text.text);
+        break;
+      case SDL_MOUSEWHEEL:
+        if (hh_input_is_cnc(win))
+          hh_input_cnc_wheel(win, e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y
+                                                                              : e.wheel.y);
         break;
       case SDL_MOUSEBUTTONDOWN:
         if (e.button.button == SDL_BUTTON_LEFT) win->dragging = 1;
@@ -109,7 +123,8 @@ void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
       default: hh_input_device_event(win, &e); break;
     }
   }
-  hh_input_controls(win, c);
+  if (hh_input_is_cnc(win)) hh_input_cnc_controls(win, c);
+  else hh_input_controls(win, c);
 }
 
 void hh_window_swap(hh_window *win) { SDL_GL_SwapWindow(win->win); }

@@ -259,8 +259,7 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   float pad = px * 0.6f, line = px * 1.45f, gap = px * 0.55f;
 
   /* left panel: title, gauges (load, hoist height, sway, wind), positions, locks, lights */
-  const char *title = m->title_en[0] ? m->title_en : m->id;
-  if (strcmp(hh_i18n_lang(), "zh-CN") == 0 && m->title_zh[0]) title = m->title_zh;
+  const char *title = hh_model_title(m, hh_i18n_lang()); /* per language, else English */
   enum { NROW = 7 };
   char val[NROW][64];
   const char *lab[NROW] = {hh_tr("Load"), hh_tr("Hoist height"), hh_tr("Sway"), hh_tr("Wind"),

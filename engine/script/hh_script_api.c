@@ -104,8 +104,8 @@ static int api_scenario(lua_State *L) {
   once(L, &c->line_scenario, "scenario");
   hh_model *m = c->m;
   hh_read_fields(L, 1, "scenario", scenario_spec, m, extra);
-  hh_read_text2(L, 1, "scenario", "title", m->title_en, m->title_zh, sizeof m->title_en, 1);
-  hh_read_text2(L, 1, "scenario", "brief", m->brief_en, m->brief_zh, sizeof m->brief_en, 1);
+  hh_read_text_tr(L, 1, "scenario", "title", m->title_en, m->title_zh, sizeof m->title_en, m, 0);
+  hh_read_text_tr(L, 1, "scenario", "brief", m->brief_en, m->brief_zh, sizeof m->brief_en, m, 1);
   if (!id_chars_ok(m->id))
     hh_sbox_fail(L, HH_E_SCRIPT_FIELD,
                  hh_tr("scenario.id: '%s' may use only a-z, 0-9, _, - and /"), m->id);

@@ -103,6 +103,10 @@ int hh_read_num(lua_State *L, int idx, const char *path, const char *name, doubl
 /* read {en=..., zh=...} field name into two buffers */
 void hh_read_text2(lua_State *L, int idx, const char *path, const char *name, char *en,
                    char *zh, size_t size, int required);
+/* like hh_read_text2, and also fr, th, ar, es, ru, pt, de, vi (optional) into the
+   model's per-language slots: field 0 = title, 1 = brief (hh_script_text.c) */
+void hh_read_text_tr(lua_State *L, int idx, const char *path, const char *name, char *en,
+                     char *zh, size_t size, hh_model *m, int field);
 /* v must lie in lo..hi (lo exclusive when pos); fails with code naming fpath */
 void hh_read_range(lua_State *L, hh_code code, const char *fpath, double v, double lo,
                    double hi, int pos, const char *unit);

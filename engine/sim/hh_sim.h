@@ -144,6 +144,8 @@ typedef struct hh_yard {
   double fill;               /* share of slots that hold a box, 0..1 (0 = full) */
 } hh_yard;
 
+#define HH_MODEL_TR 8 /* scenario title/brief languages beyond en and zh */
+
 typedef struct hh_model {
   hh_machine_kind machine;
   char id[HH_NAME];          /* scenario id, e.g. "port/sts_first_lift" */
@@ -170,6 +172,14 @@ typedef struct hh_model {
 
   hh_rubric rubric;
   hh_yard yard;              /* visual container yard (renderer only) */
+  /* additions (issue 5): title and brief in further languages, from a scenario's
+     title = {en = ..., zh = ..., fr = ...}; a language not here falls back to English */
+  int n_tr;                  /* entries used in tr[] */
+  struct {
+    char lang[8];            /* catalog code: "fr", "th", "ar", ... */
+    char title[128];
+    char brief[512];
+  } tr[HH_MODEL_TR];
 } hh_model;
 
 /* ---------------------------------------------------------------- data */
@@ -244,6 +254,10 @@ typedef struct hh_data {
 
 /* fill a model with defaults (tick rate, gravity, a standard STS crane) */
 void hh_model_defaults(hh_model *m);
+/* the scenario's title / brief for a catalog language ("en", "zh-CN", "fr", ...):
+   that language's text when the scenario has it, else English (hh_model_text.c) */
+const char *hh_model_title(const hh_model *m, const char *lang);
+const char *hh_model_brief(const hh_model *m, const char *lang);
 /* allocate data for m and reset it; NULL and err set on failure */
 hh_data *hh_data_make(const hh_model *m, hh_error *err);
 /* release data */
