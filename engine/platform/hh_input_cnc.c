@@ -33,11 +33,13 @@
  *   hand in the part          Ctrl+F (held)               HH_BTN_FINISH
  *   camera, pause, large print  Tab, Ctrl+P, Ctrl+L       (program, not the machine)
  *   quit                      Esc / close
+ *   any panel key             left click on the on-screen key pad (hh_rcnc_keys.c)
  * Text typed with Ctrl or Alt held, and the text of a key taken as a command (keypad
  * -), is not keyed in. Game controllers and joysticks are not read for CNC machines.
  */
 #include "hh_platform_int.h"
 #include "../machines/cnc/hh_cnc.h"
+#include "../render/hh_rcnc_keys.h"
 #include <string.h>
 
 enum { M_NONE = 0, M_CTRL, M_ALT, M_SHIFT };
@@ -135,6 +137,31 @@ void hh_input_cnc_keydown(hh_window *w, const SDL_Keysym *k, int repeat, hh_ui_i
   }
 }
 
+/* mouse over the on-screen key pad (hh_rcnc_keys.h): a left click on a key queues its
+   code (one click = one press, no camera drag); motion moves the highlight. Returns 1
+   when the event was taken by the pad. */
+int hh_input_cnc_mouse(hh_window *w, const SDL_Event *e) {
+  int ww = 0, wh = 0;
+  if (w->win) SDL_GetWindowSize(w->win, &ww, &wh);
+  if (e->type == SDL_MOUSEMOTION) {
+    hh_rcnc_keys_pointer((float)e->motion.x, (float)e->motion.y, ww, wh,
+                         (e->motion.state & SDL_BUTTON_LMASK) != 0);
+    return 0; /* a drag that began off the pad still orbits the camera */
+  }
+  if (e->type == SDL_WINDOWEVENT && e->window.event == SDL_WINDOWEVENT_LEAVE) {
+    hh_rcnc_keys_pointer_clear();
+    return 0;
+  }
+  if ((e->type != SDL_MOUSEBUTTONDOWN && e->type != SDL_MOUSEBUTTONUP) ||
+      e->button.button != SDL_BUTTON_LEFT)
+    return 0;
+  int down = e->type == SDL_MOUSEBUTTONDOWN;
+  unsigned code = hh_rcnc_keys_pointer((float)e->button.x, (float)e->button.y, ww, wh, down);
+  if (!down || !code) return 0;
+  push(w, code);
+  return 1;
+}
+
 /* typed text: queue the key-in characters (upper-cased) */
 void hh_input_cnc_text(hh_window *w, const char *text) {
   if (w->cnc_eat_text) { /* the text of a command key (keypad -, Ctrl/Alt chords) */
@@ -191,6 +218,13 @@ void hh_window_set_machine(hh_window *win, int machine) {
   win->cnc_last = 0;
   win->cnc_wheel = 0;
   if (hh_input_is_cnc(win)) SDL_StartTextInput(); /* MDI key-in arrives as text */
+}
+
+/* queue one panel key press from another input source (VR pointing) */
+int hh_window_cnc_press(hh_window *win, unsigned code) {
+  if (!win || !hh_input_is_cnc(win) || !code || win->cnc_qn >= HH_CNC_QUEUE) return 0;
+  push(win, code);
+  return 1;
 }
 
 /* per tick: the next buffered press (then a release tick) and <= 10 detents */

@@ -45,6 +45,9 @@ void hh_window_set_machine(hh_window *win, int machine);
    up to 10 buffered handwheel detents (axis[HH_AXIS_AUX1] = detents / 10); no-op for
    other machines */
 void hh_window_tick_controls(hh_window *win, hh_controls *c);
+/* queue one CNC panel key press as the keyboard does (VR pointing); 0 when the window
+   does not drive a CNC machine or the buffer is full */
+int hh_window_cnc_press(hh_window *win, unsigned code);
 void hh_window_swap(hh_window *win);
 void hh_window_size(hh_window *win, int *w, int *h);
 /* read back the default framebuffer (after drawing, before hh_window_swap) and write

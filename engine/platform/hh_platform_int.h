@@ -42,6 +42,8 @@ void hh_input_cnc_keydown(hh_window *w, const SDL_Keysym *k, int repeat, hh_ui_i
 void hh_input_cnc_text(hh_window *w, const char *text);
 /* mouse wheel notches (+ = away from the user): handwheel detents */
 void hh_input_cnc_wheel(hh_window *w, int notches);
+/* mouse events over the on-screen key pad: 1 when a click pressed a pad key */
+int hh_input_cnc_mouse(hh_window *w, const SDL_Event *e);
 /* fill c from the held keys (jog, e-stop, finish) */
 void hh_input_cnc_controls(hh_window *w, hh_controls *c);
 

@@ -73,6 +73,7 @@ void hh_window_poll(hh_window *win, hh_controls *c, hh_ui_input *ui) {
   memset(ui, 0, sizeof *ui);
   SDL_Event e;
   while (SDL_PollEvent(&e)) {
+    if (hh_input_is_cnc(win) && hh_input_cnc_mouse(win, &e)) continue; /* on-screen key pad */
     switch (e.type) {
       case SDL_QUIT: ui->quit = 1; break;
       case SDL_KEYUP:

@@ -194,6 +194,9 @@ float hh_rhud_text_width(hh_font *font, const char *s, int px);
 /* the CNC drawing sheet over the HUD when d->cnc.drawing is on (hh_rcnc_sheet.c) */
 void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d, int W,
                    int H, int px);
+/* the on-screen CNC key pad over the HUD (hh_rcnc_keys.c; layout in hh_rcnc_keys.h);
+   sheet: the drawing sheet is drawn over it next */
+void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet);
 /* draw one line of shaped text (baseline at x, y pixels from the top left); its width */
 float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
                    const char *s, const float rgba[4]);

@@ -362,6 +362,7 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
     text(&k, (W - sw) / 2 + pad * 0.15f, bottom - bh * 0.32f, step, spx, value_c);
   }
 
+  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_keys_draw(h, font, W, H, d->cnc.drawing);
   if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_sheet(h, font, m, d, W, H, px);
   flush(h, font, t);
 }

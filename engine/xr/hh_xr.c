@@ -99,6 +99,7 @@ hh_xr *hh_xr_create(hh_window *win, hh_error *err) {
     return NULL;
   }
   x->eye[0].last = x->eye[1].last = -1;
+  x->win = win;
   if (create_instance(x, err) || hh_xr_session_create(x, win, err) || create_spaces(x, err) ||
       hh_xr_swapchains_create(x, err) || hh_xr_actions_create(x, err) ||
       hh_xr_actions_attach(x, err)) {
@@ -202,6 +203,7 @@ void hh_xr_destroy(hh_xr *x) {
     shutdown_session(x);
     hh_xr_swapchains_destroy(x);
     if (x->view) xrDestroySpace(x->view);
+    if (x->aim) xrDestroySpace(x->aim);
     if (x->local) xrDestroySpace(x->local);
     xrDestroySession(x->session);
   }

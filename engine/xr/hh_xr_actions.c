@@ -10,11 +10,16 @@
  *   e-stop     left menu           left x               left a               left menu
  *   finish     -                   right b              right b              right squeeze
  *   recenter   -                   left y               left b               left squeeze
+ *   aim        right aim pose      right aim pose       right aim pose       right aim pose
+ * CNC machines: pointing the right controller at the key pad (a panel of the HUD at a
+ * fixed place in the seated space, hh_rcnc_keys.h) and pulling the right trigger (the
+ * lock action) presses the key under the ray, queued like a keyboard press.
  * move: x = gantry (+x), y = trolley (forward = seaward). hoist: pull back = raise, as
  * the cab's right joystick and the game controller layout (hh_input.c).
  */
 #include "hh_xr_int.h"
 #include "../core/hh_i18n.h"
+#include "../render/hh_rcnc_keys.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -32,6 +37,7 @@ static const action_def k_actions[HH_XA_COUNT] = {
     [HH_XA_ESTOP] = {"estop", "Emergency stop", XR_ACTION_TYPE_BOOLEAN_INPUT},
     [HH_XA_FINISH] = {"finish", "Task finished", XR_ACTION_TYPE_BOOLEAN_INPUT},
     [HH_XA_RECENTER] = {"recenter", "Recenter the view", XR_ACTION_TYPE_BOOLEAN_INPUT},
+    [HH_XA_AIM] = {"aim", "Point at the panel", XR_ACTION_TYPE_POSE_INPUT},
 };
 
 /* one suggested binding: action and input path */
@@ -44,22 +50,26 @@ typedef struct binding {
 #define R "/user/hand/right/input/"
 static const binding k_simple[] = {
     {HH_XA_LOCK, R "select/click"}, {HH_XA_UNLOCK, L "select/click"},
-    {HH_XA_HORN, R "menu/click"},   {HH_XA_ESTOP, L "menu/click"}, {-1, NULL}};
+    {HH_XA_HORN, R "menu/click"},   {HH_XA_ESTOP, L "menu/click"},
+    {HH_XA_AIM, R "aim/pose"},      {-1, NULL}};
 static const binding k_touch[] = {
     {HH_XA_MOVE, L "thumbstick"},   {HH_XA_HOIST, R "thumbstick/y"},
     {HH_XA_LOCK, R "trigger/value"}, {HH_XA_UNLOCK, L "trigger/value"},
     {HH_XA_HORN, R "a/click"},      {HH_XA_ESTOP, L "x/click"},
-    {HH_XA_FINISH, R "b/click"},    {HH_XA_RECENTER, L "y/click"}, {-1, NULL}};
+    {HH_XA_FINISH, R "b/click"},    {HH_XA_RECENTER, L "y/click"},
+    {HH_XA_AIM, R "aim/pose"},      {-1, NULL}};
 static const binding k_index[] = {
     {HH_XA_MOVE, L "thumbstick"},   {HH_XA_HOIST, R "thumbstick/y"},
     {HH_XA_LOCK, R "trigger/click"}, {HH_XA_UNLOCK, L "trigger/click"},
     {HH_XA_HORN, R "a/click"},      {HH_XA_ESTOP, L "a/click"},
-    {HH_XA_FINISH, R "b/click"},    {HH_XA_RECENTER, L "b/click"}, {-1, NULL}};
+    {HH_XA_FINISH, R "b/click"},    {HH_XA_RECENTER, L "b/click"},
+    {HH_XA_AIM, R "aim/pose"},      {-1, NULL}};
 static const binding k_vive[] = {
     {HH_XA_MOVE, L "trackpad"},     {HH_XA_HOIST, R "trackpad/y"},
     {HH_XA_LOCK, R "trigger/click"}, {HH_XA_UNLOCK, L "trigger/click"},
     {HH_XA_HORN, R "menu/click"},   {HH_XA_ESTOP, L "menu/click"},
-    {HH_XA_FINISH, R "squeeze/click"}, {HH_XA_RECENTER, L "squeeze/click"}, {-1, NULL}};
+    {HH_XA_FINISH, R "squeeze/click"}, {HH_XA_RECENTER, L "squeeze/click"},
+    {HH_XA_AIM, R "aim/pose"},      {-1, NULL}};
 #undef L
 #undef R
 
@@ -119,6 +129,10 @@ int hh_xr_actions_attach(hh_xr *x, hh_error *err) {
   if (XR_FAILED(r))
     return hh_error_set(err, HH_E_INTERNAL, "", 0, 0, hh_tr("OpenXR: %s failed: %s"),
                         "xrAttachSessionActionSets", hh_xr_result_name(r));
+  XrActionSpaceCreateInfo sc = {.type = XR_TYPE_ACTION_SPACE_CREATE_INFO,
+                                .action = x->action[HH_XA_AIM],
+                                .poseInActionSpace = {.orientation = {0, 0, 0, 1}}};
+  if (XR_FAILED(xrCreateActionSpace(x->session, &sc, &x->aim))) x->aim = XR_NULL_HANDLE; /* no pointing */
   return HH_OK;
 }
 
@@ -145,6 +159,21 @@ static void recenter(hh_xr *x) {
   x->center[1] = loc.pose.position.y;
   x->center[2] = loc.pose.position.z;
   x->center[3] = hh_xr_yaw(q);
+}
+
+/* the CNC key pad code the right controller's aim ray points at, or 0 */
+static unsigned aim_code(hh_xr *x) {
+  if (!x->aim) return 0;
+  XrSpaceLocation loc = {.type = XR_TYPE_SPACE_LOCATION};
+  if (XR_FAILED(xrLocateSpace(x->aim, x->local, x->frame.predictedDisplayTime, &loc))) return 0;
+  XrSpaceLocationFlags need = XR_SPACE_LOCATION_POSITION_VALID_BIT | XR_SPACE_LOCATION_ORIENTATION_VALID_BIT;
+  if ((loc.locationFlags & need) != need) return 0;
+  const XrQuaternionf *q = &loc.pose.orientation;
+  /* the aim ray is the pose's -z axis: q * (0, 0, -1) */
+  float dir[3] = {-2.0f * (q->x * q->z + q->w * q->y), -2.0f * (q->y * q->z - q->w * q->x),
+                  -(1.0f - 2.0f * (q->x * q->x + q->y * q->y))};
+  float o[3] = {loc.pose.position.x, loc.pose.position.y, loc.pose.position.z};
+  return hh_rcnc_keys_ray_hit(o, dir, 0);
 }
 
 /* sync the actions and add them to c; recenter on the button's press */
@@ -176,6 +205,9 @@ void hh_xr_controls(hh_xr *x, hh_controls *c) {
                {HH_XA_FINISH, HH_BTN_FINISH}};
   for (size_t i = 0; i < sizeof k_btn / sizeof k_btn[0]; i++)
     if (get_bool(x, k_btn[i].action)) c->buttons |= k_btn[i].bit;
+  int pr = get_bool(x, HH_XA_LOCK); /* CNC: the trigger presses the key pointed at */
+  if (pr && !x->press_prev) hh_window_cnc_press(x->win, aim_code(x));
+  x->press_prev = pr;
   int rc = get_bool(x, HH_XA_RECENTER);
   if (rc && !x->recenter_prev) recenter(x);
   x->recenter_prev = rc;

@@ -29,6 +29,7 @@ enum {
   HH_XA_ESTOP,
   HH_XA_FINISH,
   HH_XA_RECENTER,
+  HH_XA_AIM,       /* pose: right controller aim (pointing at the CNC key pad) */
   HH_XA_COUNT
 };
 
@@ -56,6 +57,9 @@ struct hh_xr {
   XrAction action[HH_XA_COUNT];
   int recenter_prev;          /* recenter button last frame */
   float center[4];            /* recentering: head x, y, z (m) and yaw (rad) in LOCAL */
+  hh_window *win;             /* the desktop window (CNC key presses are queued there) */
+  XrSpace aim;                /* action space of HH_XA_AIM, XR_NULL_HANDLE if none */
+  int press_prev;             /* the press (lock) trigger last frame */
 };
 
 /* ---- hh_xr_util.c */

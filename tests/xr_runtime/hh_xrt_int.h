@@ -46,6 +46,8 @@ typedef struct xrt_script {
   char profile[128];    /* active interaction profile */
   xrt_head head[XRT_MAX_HEAD];
   int n_head;
+  xrt_head aim[XRT_MAX_HEAD]; /* right controller aim poses ("aim" directive) */
+  int n_aim;
   xrt_input in[XRT_MAX_INPUT];
   int n_in;
   long lose_at, exit_at, instance_lose_at; /* frames; -1 never */
@@ -59,6 +61,9 @@ typedef struct xrt_script {
 int xrt_script_load(xrt_script *s);
 /* head pose at frame f: position and orientation quaternion (x, y, z, w) */
 void xrt_script_head(const xrt_script *s, long f, float pos[3], float q[4]);
+/* controller aim pose at frame f (LOCAL); 0 when the script sets none (then the hands
+   rest in front of the seat) */
+int xrt_script_aim(const xrt_script *s, long f, float pos[3], float q[4]);
 /* scripted value of an input path at frame f (0 when none) */
 float xrt_script_input(const xrt_script *s, long f, const char *path);
 

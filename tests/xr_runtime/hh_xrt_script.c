@@ -48,6 +48,13 @@ static int directive(xrt_script *s, char *line, const char **why) {
                &h->pitch, &h->roll) != 7)
       return -1;
     s->n_head++;
+  } else if (!strcmp(word, "aim")) { /* aim FROM x y z yaw pitch roll: the hands' pose */
+    if (s->n_aim >= XRT_MAX_HEAD) return *why = "too many aim poses", -1;
+    xrt_head *h = &s->aim[s->n_aim];
+    if (sscanf(rest, "%ld %f %f %f %f %f %f", &h->from, &h->pos[0], &h->pos[1], &h->pos[2], &h->yaw,
+               &h->pitch, &h->roll) != 7)
+      return -1;
+    s->n_aim++;
   } else if (!strcmp(word, "input")) {
     if (s->n_in >= XRT_MAX_INPUT) return *why = "too many inputs", -1;
     xrt_input *in = &s->in[s->n_in];
@@ -119,14 +126,14 @@ static void qmul(const float a[4], const float b[4], float q[4]) {
   memcpy(q, r, sizeof r);
 }
 
-/* the head pose in force at frame f */
-void xrt_script_head(const xrt_script *s, long f, float pos[3], float q[4]) {
+/* the pose of list p (n entries) in force at frame f; 0 when none */
+static int pose_at(const xrt_head *p, int n, long f, float pos[3], float q[4]) {
   const xrt_head *h = NULL;
-  for (int i = 0; i < s->n_head; i++)
-    if (s->head[i].from <= f && (!h || s->head[i].from >= h->from)) h = &s->head[i];
+  for (int i = 0; i < n; i++)
+    if (p[i].from <= f && (!h || p[i].from >= h->from)) h = &p[i];
   pos[0] = pos[1] = pos[2] = 0;
   q[0] = q[1] = q[2] = 0, q[3] = 1;
-  if (!h) return;
+  if (!h) return 0;
   memcpy(pos, h->pos, sizeof h->pos);
   const float d = 3.14159265f / 180.0f;
   float qy[4], qx[4], qz[4], t[4];
@@ -135,6 +142,17 @@ void xrt_script_head(const xrt_script *s, long f, float pos[3], float q[4]) {
   axis_q(0, 0, 1, h->roll * d, qz);
   qmul(qy, qx, t);
   qmul(t, qz, q);
+  return 1;
+}
+
+/* the head pose in force at frame f */
+void xrt_script_head(const xrt_script *s, long f, float pos[3], float q[4]) {
+  pose_at(s->head, s->n_head, f, pos, q);
+}
+
+/* the controller aim pose in force at frame f; 0 when none is scripted */
+int xrt_script_aim(const xrt_script *s, long f, float pos[3], float q[4]) {
+  return pose_at(s->aim, s->n_aim, f, pos, q);
 }
 
 /* the scripted value of input path at frame f */

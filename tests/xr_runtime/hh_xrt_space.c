@@ -38,8 +38,12 @@ XrPosef xrt_pose_inv(XrPosef a) {
 XrPosef xrt_space_in_local(int s) {
   const xrt_space *sp = &g_rt.sp[s];
   XrPosef ref = {{0, 0, 0, 1}, {0, 0, 0}};
-  if (sp->kind == 1) { /* hands: resting in front of the seat */
-    ref.position = (XrVector3f){0, -0.4f, -0.35f};
+  if (sp->kind == 1) { /* hands: the scripted aim pose, else resting in front of the seat */
+    float p[3], q[4];
+    if (xrt_script_aim(&g_rt.script, g_rt.frame, p, q))
+      ref = (XrPosef){{q[0], q[1], q[2], q[3]}, {p[0], p[1], p[2]}};
+    else
+      ref.position = (XrVector3f){0, -0.4f, -0.35f};
   } else if (sp->ref == XR_REFERENCE_SPACE_TYPE_VIEW) {
     float p[3], q[4];
     xrt_script_head(&g_rt.script, g_rt.frame, p, q);

@@ -1,0 +1,43 @@
+/* hh_rcnc_keys.h - the on-screen CNC operator/MDI key pad of the HUD (hh_rcnc_keys.c):
+ * its key rectangles as a pure function of the HUD target size and large print, a
+ * hit test (no GL: the platform layer calls it for mouse clicks), the pointer state
+ * the platform reports for highlighting, and the drawing hook. */
+#ifndef HH_RCNC_KEYS_H
+#define HH_RCNC_KEYS_H
+
+#define HH_RCNC_KEYS_MAX 48
+
+/* one key of the pad: pixels from the top left of the HUD target */
+typedef struct hh_rcnc_key {
+  float x0, y0, x1, y1; /* px: rectangle */
+  unsigned code;        /* panel key code (HH_CNC_KEY_* or an ASCII key-in) */
+  const char *label;    /* English label (msgid for hh_tr, or a literal letter/digit) */
+} hh_rcnc_key;
+
+/* fill keys (HH_RCNC_KEYS_MAX) for a W x H target; returns the number of keys */
+int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys);
+/* index of the key under (x, y) pixels of a W x H target, or -1 */
+int hh_rcnc_keys_index(int W, int H, int large, float x, float y);
+/* panel code of the key under (x, y), or 0 */
+unsigned hh_rcnc_keys_hit(int W, int H, int large, float x, float y);
+/* the pointer in window coordinates of a win_w x win_h window (down: button held);
+   returns the panel code under it on the HUD last drawn (or a win_w x win_h HUD
+   before the first drawing), 0 when none */
+unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down);
+/* forget the pointer (it left the window) */
+void hh_rcnc_keys_pointer_clear(void);
+
+/* VR: the HUD as a flat panel of HH_RCNC_VR_W x HH_RCNC_VR_H pixels on a quad in the
+   seated (OpenXR LOCAL) space: centre HH_RCNC_VR_C (m; x right, y up, -z ahead),
+   HH_RCNC_VR_SIZE wide and tall (m), facing the operator (+z) */
+#define HH_RCNC_VR_W 1280
+#define HH_RCNC_VR_H 720
+#define HH_RCNC_VR_C {0.0f, -0.15f, -0.7f}
+#define HH_RCNC_VR_SIZE {0.8f, 0.45f}
+/* where a ray (origin o, direction dir, seated space, m) meets the VR panel: 1 and the
+   panel pixel (x, y) from its top left, or 0 when it misses (parallel, behind, outside) */
+int hh_rcnc_keys_ray(const float o[3], const float dir[3], float *x, float *y);
+/* the panel code of the pad key a ray points at (VR panel, large print or not), or 0 */
+unsigned hh_rcnc_keys_ray_hit(const float o[3], const float dir[3], int large);
+
+#endif
