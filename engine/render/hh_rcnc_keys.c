@@ -171,3 +171,14 @@ void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet) {
                  i == hover && ptr_down ? dark_c : text_c);
   }
 }
+
+/* the pad alone for the VR panel, the ray's key highlighted; pointer state restored */
+void hh_rcnc_keys_draw_vr(hh_hud *h, hh_font *font, int hover, float hx, float hy, int down) {
+  float sx = ptr_x, sy = ptr_y;
+  int sd = ptr_down, sw = last_w, sh = last_h, sl = last_large, ss = sheet_on, large = h->large;
+  ptr_x = hover ? hx : -1, ptr_y = hover ? hy : -1, ptr_down = hover && down;
+  h->large = 0; /* aim_code hit-tests the normal-print layout */
+  hh_rcnc_keys_draw(h, font, HH_RCNC_VR_W, HH_RCNC_VR_H, 0);
+  h->large = large;
+  ptr_x = sx, ptr_y = sy, ptr_down = sd, last_w = sw, last_h = sh, last_large = sl, sheet_on = ss;
+}

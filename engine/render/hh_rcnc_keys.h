@@ -40,4 +40,21 @@ int hh_rcnc_keys_ray(const float o[3], const float dir[3], float *x, float *y);
 /* the panel code of the pad key a ray points at (VR panel, large print or not), or 0 */
 unsigned hh_rcnc_keys_ray_hit(const float o[3], const float dir[3], int large);
 
+/* VR: draw the pad (normal print, as the ray hit test reads it) into the current HUD
+   frame of HH_RCNC_VR_W x HH_RCNC_VR_H, the key at panel pixel (hx, hy) highlighted
+   (hover 0: none; down: trigger held); the desktop pointer state is left as it was */
+struct hh_hud;
+struct hh_font;
+void hh_rcnc_keys_draw_vr(struct hh_hud *h, struct hh_font *font, int hover, float hx, float hy,
+                          int down);
+/* VR (hh_rcnc_vrpad.c): render the pad once per frame into the renderer's offscreen
+   texture (arguments as hh_rcnc_keys_draw_vr); 0 when it cannot be drawn */
+struct hh_renderer;
+int hh_rcnc_vrpad_update(struct hh_renderer *r, int hover, float hx, float hy, int down);
+/* VR: draw that texture as the panel quad (HH_RCNC_VR_C, HH_RCNC_VR_SIZE) into the
+   framebuffer fbo of w x h pixels; view: the eye's view of the seated space mapped to
+   world axes (x, -z, y), i.e. hh_xr_eye_view with cab 0 and no recentering; proj: GL */
+void hh_rcnc_vrpad_draw(struct hh_renderer *r, const float view[16], const float proj[16],
+                        unsigned fbo, int w, int h);
+
 #endif

@@ -197,6 +197,8 @@ void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d
 /* the on-screen CNC key pad over the HUD (hh_rcnc_keys.c; layout in hh_rcnc_keys.h);
    sheet: the drawing sheet is drawn over it next */
 void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet);
+/* draw the quads appended since h->n = 0 into t, one draw call (hh_rhud.c; VR pad) */
+void hh_rhud_flush(hh_hud *h, hh_font *font, const hh_rtarget *t);
 /* draw one line of shaped text (baseline at x, y pixels from the top left); its width */
 float hh_rhud_line(hh_hud *h, hh_font *font, const hh_rtarget *t, float x, float y, int px,
                    const char *s, const float rgba[4]);

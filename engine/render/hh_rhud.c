@@ -395,3 +395,8 @@ float hh_rhud_text_width(hh_font *font, const char *s, int px) {
   hud_ctx k = {NULL, font, 0, 0};
   return text_width(&k, s, px);
 }
+
+/* draw the quads appended since h->n was set to 0 into t (one draw call) */
+void hh_rhud_flush(hh_hud *h, hh_font *font, const hh_rtarget *t) {
+  flush(h, font, t);
+}

@@ -161,8 +161,8 @@ static void recenter(hh_xr *x) {
   x->center[3] = hh_xr_yaw(q);
 }
 
-/* the CNC key pad code the right controller's aim ray points at, or 0 */
-static unsigned aim_code(hh_xr *x) {
+/* the right controller's aim ray in the seated space at this frame's display time */
+int hh_xr_aim_ray(hh_xr *x, float o[3], float dir[3]) {
   if (!x->aim) return 0;
   XrSpaceLocation loc = {.type = XR_TYPE_SPACE_LOCATION};
   if (XR_FAILED(xrLocateSpace(x->aim, x->local, x->frame.predictedDisplayTime, &loc))) return 0;
@@ -170,10 +170,17 @@ static unsigned aim_code(hh_xr *x) {
   if ((loc.locationFlags & need) != need) return 0;
   const XrQuaternionf *q = &loc.pose.orientation;
   /* the aim ray is the pose's -z axis: q * (0, 0, -1) */
-  float dir[3] = {-2.0f * (q->x * q->z + q->w * q->y), -2.0f * (q->y * q->z - q->w * q->x),
-                  -(1.0f - 2.0f * (q->x * q->x + q->y * q->y))};
-  float o[3] = {loc.pose.position.x, loc.pose.position.y, loc.pose.position.z};
-  return hh_rcnc_keys_ray_hit(o, dir, 0);
+  dir[0] = -2.0f * (q->x * q->z + q->w * q->y);
+  dir[1] = -2.0f * (q->y * q->z - q->w * q->x);
+  dir[2] = -(1.0f - 2.0f * (q->x * q->x + q->y * q->y));
+  o[0] = loc.pose.position.x, o[1] = loc.pose.position.y, o[2] = loc.pose.position.z;
+  return 1;
+}
+
+/* the CNC key pad code the right controller's aim ray points at, or 0 */
+static unsigned aim_code(hh_xr *x) {
+  float o[3], dir[3];
+  return hh_xr_aim_ray(x, o, dir) ? hh_rcnc_keys_ray_hit(o, dir, 0) : 0;
 }
 
 /* sync the actions and add them to c; recenter on the button's press */

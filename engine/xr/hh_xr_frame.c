@@ -3,6 +3,7 @@
  * a copy of the left eye for the desktop mirror. */
 #include <glad/gl.h>
 #include "hh_xr_int.h"
+#include "../render/hh_rcnc_keys.h"
 #include <string.h>
 
 #define ZNEAR 0.05f   /* m */
@@ -84,7 +85,7 @@ static int locate(hh_xr *x) {
 
 /* draw eye e into its next image and describe it for the layer; 1 on success */
 static int draw_eye(hh_xr *x, int e, hh_renderer *ren, const hh_model *m, const hh_data *d,
-                    const float cab[3], XrCompositionLayerProjectionView *pv) {
+                    const float cab[3], int pad, XrCompositionLayerProjectionView *pv) {
   unsigned fbo = 0;
   if (hh_xr_eye_acquire(x, e, &fbo) < 0) return 0;
   const XrView *v = &x->views[e];
@@ -99,6 +100,11 @@ static int draw_eye(hh_xr *x, int e, hh_renderer *ren, const hh_model *m, const 
   unsigned old = hh_render_layers(ren, HH_LAYER_ALL & ~HH_LAYER_HUD);
   hh_render_scene(ren, m, d, view, proj, &t);
   hh_render_layers(ren, old);
+  if (pad) { /* the CNC key pad in the seated space, where the aim ray hit-tests it */
+    static const float zero[3] = {0, 0, 0};
+    hh_xr_eye_view(zero, NULL, p, q, view);
+    hh_rcnc_vrpad_draw(ren, view, proj, fbo, x->eye[e].width, x->eye[e].height);
+  }
   if (e == 0) copy_mirror(x, fbo);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   hh_xr_eye_release(x, e);
@@ -123,7 +129,13 @@ void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
   if (ok) {
     float cab[3];
     cab_eye(m, d, cab);
-    for (int e = 0; e < HH_XR_EYES && ok; e++) ok = draw_eye(x, e, ren, m, d, cab, &pv[e]);
+    int pad = 0;
+    if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) {
+      float o[3], dir[3], hx = -1, hy = -1;
+      int hover = hh_xr_aim_ray(x, o, dir) && hh_rcnc_keys_ray(o, dir, &hx, &hy);
+      pad = hh_rcnc_vrpad_update(ren, hover, hx, hy, x->press_prev);
+    }
+    for (int e = 0; e < HH_XR_EYES && ok; e++) ok = draw_eye(x, e, ren, m, d, cab, pad, &pv[e]);
   }
   if (x->status == HH_XR_LOST) return;
   layer.space = x->local;

@@ -83,6 +83,9 @@ void hh_xr_eye_release(hh_xr *x, int e);
 /* ---- hh_xr_actions.c */
 int hh_xr_actions_create(hh_xr *x, hh_error *err);
 int hh_xr_actions_attach(hh_xr *x, hh_error *err);
+/* the right controller's aim ray (origin o, direction dir) in the seated space at the
+   frame's display time; 0 when there is none */
+int hh_xr_aim_ray(hh_xr *x, float o[3], float dir[3]);
 
 /* ---- hh_xr_math.c: no GL, no runtime */
 /* GL projection (column-major, clip z in [-1, 1]) from asymmetric view angles (rad) */
