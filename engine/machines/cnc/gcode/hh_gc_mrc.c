@@ -33,8 +33,9 @@ static int find_n(const hh_gc_program *pr, int n, int from) {
 }
 
 /* read blocks P..Q into in->prof starting at the current position; *qline = index of
-   the Q line; rapid0 = the first block is G0 */
-static hh_code load_contour(hh_gc_ctx *c, int ns, int nf, int *qline, int *rapid0) {
+   the Q line; rapid0 = the first block is G0; both0 = it gives X and Z (type II) */
+static hh_code load_contour(hh_gc_ctx *c, int ns, int nf, int *qline, int *rapid0,
+                            int *both0) {
   hh_gc_interp *in = c->in;
   const hh_gc_program *pr = in->prog;
   if (!pr)
@@ -76,7 +77,11 @@ static hh_code load_contour(hh_gc_ctx *c, int ns, int nf, int *qline, int *rapid
     if (i == at && (motion < 0 || motion > 1))
       return hh_error_set(c->err, HH_E_GCODE_CYCLE, pr->name, i + 1, 1, "%s",
                           hh_tr("the first contour block must be G0 or G1"));
-    if (i == at) *rapid0 = motion == 0;
+    if (i == at) {
+      *rapid0 = motion == 0;
+      *both0 = (blk.seen & (HH_GC_BIT('X') | HH_GC_BIT('U'))) &&
+               (blk.seen & (HH_GC_BIT('Z') | HH_GC_BIT('W')));
+    }
     if (motion < 0) motion = tm.motion;
     if (blk.seen & HH_GC_BIT('F'))
       tm.feed = blk.val['F' - 'A'] * c->unit * (tm.feed_per_rev ? 1.0 : 1.0 / 60.0);
@@ -140,18 +145,19 @@ static hh_code go(hh_gc_ctx *c, hh_canon_kind kind, double x, double z) {
   return hh_gc_move(c, kind, e);
 }
 
-/* coordinate along axis `ax` where the shifted contour first rises past level L on
-   depth axis `dp` (sd: +1 stock at larger values); 0 if none */
+/* coordinate along axis `ax` where the shifted contour, from segment `from` on, first
+   rises past level L on depth axis `dp` (falls back below it if !up; sd: +1 stock at
+   larger values); returns the segment index + 1, 0 if none */
 static int crossing(const hh_gc_interp *in, int dp, int ax, double L, double sd,
-                    const double off[3], double *out) {
-  for (int k = 1; k < in->nprof; k++) {
+                    const double off[3], int from, int up, double *out) {
+  for (int k = from; k < in->nprof; k++) {
     const hh_gc_pseg *g = &in->prof[k];
     double s = (g->s[dp] + off[dp] - L) * sd, e = (g->e[dp] + off[dp] - L) * sd;
-    if (!(s <= EPS && e > EPS)) continue;
+    if (up ? !(s <= EPS && e > EPS) : !(s > EPS && e <= EPS)) continue;
     if (g->kind != HH_CANON_ARC) {
       double t = (L - g->s[dp] - off[dp]) / (g->e[dp] - g->s[dp]);
       *out = g->s[ax] + off[ax] + t * (g->e[ax] - g->s[ax]);
-      return 1;
+      return k + 1;
     }
     double cd = g->cen[dp] + off[dp], ca = g->cen[ax] + off[ax];
     double R = hypot(g->s[dp] - g->cen[dp], g->s[ax] - g->cen[ax]);
@@ -160,14 +166,15 @@ static int crossing(const hh_gc_interp *in, int dp, int ax, double L, double sd,
     double hi = fmax(g->s[ax], g->e[ax]) + off[ax] + EPS;
     double a1 = ca + h, a2 = ca - h;
     *out = (a1 >= lo && a1 <= hi) ? a1 : a2;
-    return 1;
+    return k + 1;
   }
   return 0;
 }
 
 /* G71 (dp = x) / G72 (dp = z): roughing passes parallel to the other axis, then one
-   pass along the contour shifted by the finishing allowance, back to the start */
-static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0) {
+   pass along the contour shifted by the finishing allowance, back to the start; type II
+   (two2) also cuts the pockets where the contour dips back below a pass level */
+static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0, int two2) {
   hh_gc_interp *in = c->in;
   hh_gc_modal *m = c->m;
   int dp = code == 71 ? 0 : 2, ax = 2 - dp;
@@ -181,7 +188,11 @@ static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0) {
                        hh_tr("the contour start lies at the cycle start: nothing to cut"));
   for (int k = 1; k < in->nprof; k++) {
     const hh_gc_pseg *g = &in->prof[k];
-    if ((g->e[dp] - g->s[dp]) * sd < -EPS || (g->e[ax] - g->s[ax]) * sa < -EPS)
+    if (two2 && (g->e[ax] - g->s[ax]) * sa < -EPS)
+      return hh_error_set(c->err, HH_E_GCODE_CYCLE, in->prog->name, g->line, 1,
+                          hh_tr("G%d type II contour must be monotonic in %c"), code,
+                          dp == 0 ? 'Z' : 'X');
+    if (!two2 && ((g->e[dp] - g->s[dp]) * sd < -EPS || (g->e[ax] - g->s[ax]) * sa < -EPS))
       return hh_error_set(c->err, HH_E_GCODE_CYCLE, in->prog->name, g->line, 1,
                           hh_tr("G%d type I contour must be monotonic in %c and %c"), code,
                           dp == 0 ? 'X' : 'Z', dp == 0 ? 'Z' : 'X');
@@ -196,7 +207,8 @@ static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0) {
     double L = A[dp] - sd * depth * k;
     if ((L - bottom) * sd <= EPS) break;
     double stop;
-    if (!crossing(in, dp, ax, L, sd, al, &stop)) stop = B[ax] + al[ax];
+    int seg = crossing(in, dp, ax, L, sd, al, 1, 1, &stop);
+    if (!seg) stop = B[ax] + al[ax];
     if ((stop - A[ax]) * sa <= EPS) continue;
     memcpy(P, m->pos, sizeof P);
     P[dp] = L;
@@ -206,6 +218,35 @@ static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0) {
     P[dp] = L + sd * e;
     P[ax] = stop - sa * e;
     if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+    double prevL = L + sd * depth; /* the level cut before this one (cleared above) */
+    if ((prevL - A[dp]) * sd > 0) prevL = A[dp];
+    int pockets = 0;
+    while (two2 && seg) { /* type II: each pocket below L after the first crossing */
+      double a, b;
+      int fs = crossing(in, dp, ax, L, sd, al, seg - 1, 0, &a);
+      if (!fs) break;
+      seg = crossing(in, dp, ax, L, sd, al, fs - 1, 1, &b);
+      if (!seg) b = B[ax] + al[ax];
+      if ((b - a) * sa <= EPS) continue;
+      P[dp] = A[dp]; /* out above the stock, along, down to the last level, plunge */
+      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+      P[ax] = a;
+      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+      P[dp] = prevL == A[dp] ? A[dp] : prevL + sd * e;
+      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+      P[dp] = L;
+      if ((r = hh_gc_move(c, HH_CANON_LINEAR, P))) return r;
+      P[ax] = b;
+      if ((r = hh_gc_move(c, HH_CANON_LINEAR, P))) return r;
+      P[dp] = L + sd * e;
+      P[ax] = b - sa * e;
+      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+      pockets++;
+    }
+    if (pockets) {
+      P[dp] = A[dp];
+      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
+    }
     P[ax] = A[ax];
     if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
   }
@@ -271,6 +312,35 @@ static hh_code finish(hh_gc_ctx *c) {
   return go(c, HH_CANON_RAPID, A[0], A[2]);
 }
 
+/* one G76 pass at depth d: rapid in, thread to the end (or to the run-out start, then
+   a 45-degree threaded pull-out of length ch), rapid out and back to the start Z */
+static hh_code pass76(hh_gc_ctx *c, const double A[3], const double E[3], double x,
+                      double zs, double taper, double lead, double ch, double sx,
+                      double sz) {
+  double p[3] = {x + taper, A[1], zs};
+  double q[3] = {x, A[1], E[2] - sz * ch};
+  hh_code r;
+  if ((r = go(c, HH_CANON_RAPID, A[0], zs)) || (r = hh_gc_move(c, HH_CANON_RAPID, p)))
+    return r;
+  for (int seg = 0; seg < (ch > EPS ? 2 : 1); seg++) {
+    hh_canon_op *op = &c->in->scratch;
+    memset(op, 0, sizeof *op);
+    op->kind = HH_CANON_THREAD;
+    memcpy(op->start, c->m->pos, sizeof op->start);
+    if (seg == 1) { /* run-out: out by ch (no further than the start X) to the end Z */
+      double out = fmin(ch, (A[0] - x) * sx);
+      q[0] = x + sx * out;
+      q[2] = E[2];
+    }
+    memcpy(op->end, q, sizeof op->end);
+    op->feed = lead;
+    op->feed_mode = 1;
+    memcpy(c->m->pos, q, sizeof c->m->pos);
+    if ((r = hh_gc_emit(c, op))) return r;
+  }
+  return go(c, HH_CANON_RAPID, A[0], E[2]);
+}
+
 /* G76 second block: passes of constant chip area down to the thread height */
 static hh_code thread76(hh_gc_ctx *c) {
   hh_gc_modal *m = c->m;
@@ -297,6 +367,10 @@ static hh_code thread76(hh_gc_ctx *c) {
   if (allow >= k)
     return hh_gc_error(c, HH_E_GCODE_CYCLE, 'P', "%s",
                        hh_tr("G76 finishing allowance is not smaller than the thread height"));
+  double ch = m->g76_chamfer * 0.1 * lead; /* run-out length along Z */
+  if (ch > EPS && ch >= fabs(E[2] - A[2] - sz * k * tana) - EPS)
+    return hh_gc_error(c, HH_E_GCODE_CYCLE, 'P', "%s",
+                       hh_tr("G76 thread run-out is not shorter than the thread"));
   hh_code r;
   double prev = 0;
   int fin = m->g76_finish > 0 ? m->g76_finish : 1;
@@ -306,43 +380,17 @@ static hh_code thread76(hh_gc_ctx *c) {
     int last = 0;
     if (d >= k - allow - EPS) { d = k - allow; last = 1; }
     if (d > prev + EPS || n == 1) {
-      double zs = A[2] + sz * d * tana;
-      double p[3] = {crest - sx * d + taper, A[1], zs};
-      double q[3] = {crest - sx * d, A[1], E[2]};
-      if ((r = go(c, HH_CANON_RAPID, A[0], zs)) || (r = hh_gc_move(c, HH_CANON_RAPID, p)))
+      if ((r = pass76(c, A, E, crest - sx * d, A[2] + sz * d * tana, taper, lead, ch, sx,
+                      sz)))
         return r;
-      hh_canon_op *op = &c->in->scratch;
-      memset(op, 0, sizeof *op);
-      op->kind = HH_CANON_THREAD;
-      memcpy(op->start, m->pos, sizeof op->start);
-      memcpy(op->end, q, sizeof op->end);
-      op->feed = lead;
-      op->feed_mode = 1;
-      memcpy(m->pos, q, sizeof m->pos);
-      if ((r = hh_gc_emit(c, op))) return r;
-      if ((r = go(c, HH_CANON_RAPID, A[0], E[2]))) return r;
       prev = d;
     }
     if (last) break;
   }
   /* finishing passes at the full height */
-  for (int f = 0; f < fin; f++) {
-    double zs = A[2] + sz * k * tana;
-    double p[3] = {crest - sx * k + taper, A[1], zs};
-    double q[3] = {crest - sx * k, A[1], E[2]};
-    if ((r = go(c, HH_CANON_RAPID, A[0], zs)) || (r = hh_gc_move(c, HH_CANON_RAPID, p)))
+  for (int f = 0; f < fin; f++)
+    if ((r = pass76(c, A, E, crest - sx * k, A[2] + sz * k * tana, taper, lead, ch, sx, sz)))
       return r;
-    hh_canon_op *op = &c->in->scratch;
-    memset(op, 0, sizeof *op);
-    op->kind = HH_CANON_THREAD;
-    memcpy(op->start, m->pos, sizeof op->start);
-    memcpy(op->end, q, sizeof op->end);
-    op->feed = lead;
-    op->feed_mode = 1;
-    memcpy(m->pos, q, sizeof m->pos);
-    if ((r = hh_gc_emit(c, op))) return r;
-    if ((r = go(c, HH_CANON_RAPID, A[0], E[2]))) return r;
-  }
   return go(c, HH_CANON_RAPID, A[0], A[2]);
 }
 
@@ -375,14 +423,14 @@ hh_code hh_gc_lathe_mrc(hh_gc_ctx *c, int code) {
     }
     return HH_OK;
   }
-  int qline = 0, rapid0 = 0;
-  hh_code r = load_contour(c, (int)VAL('P'), (int)VAL('Q'), &qline, &rapid0);
+  int qline = 0, rapid0 = 0, both0 = 0;
+  hh_code r = load_contour(c, (int)VAL('P'), (int)VAL('Q'), &qline, &rapid0, &both0);
   if (r) return r;
   double al[3] = {HAS('U') ? VAL('U') * c->unit * dx : 0.0, 0.0,
                   HAS('W') ? VAL('W') * c->unit : 0.0};
   if (code == 70) r = finish(c);
   else if (code == 73) r = pattern(c, al, rapid0);
-  else r = rough(c, code, al, rapid0);
+  else r = rough(c, code, al, rapid0, both0);
   if (r) return r;
   /* the roughing cycles skip their contour: go on after the Q block */
   if (code != 70 && c->sink && qline + 1 > c->in->pc) c->in->pc = qline + 1;

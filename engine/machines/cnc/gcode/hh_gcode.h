@@ -120,7 +120,7 @@ typedef struct hh_gc_modal {
   double g73_relief[3];   /* m: G73 total relief (X radius, -, Z) */
   int g73_passes;         /* G73 R: number of passes, 0 = default 1 */
   int g76_finish;         /* G76 P mm: finishing passes, 0 = default 1 */
-  int g76_chamfer;        /* G76 P rr: thread run-out in 0.1 lead (traced as no run-out) */
+  int g76_chamfer;        /* G76 P rr: thread run-out length in 0.1 lead (45-degree pull-out) */
   int g76_angle;          /* G76 P aa: tool angle in degrees (default 60) */
   double g76_min;         /* m: G76 Q minimum cut depth (radius) */
   double g76_allow;       /* m: G76 R finishing allowance (radius) */
