@@ -12,42 +12,16 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-extern void *__libc_memalign(size_t, size_t);
-
-static volatile int counting; /* set around hh_step (volatile: malloc is a builtin to gcc) */
-static volatile long heap_calls;    /* heap calls made while counting */
-
-/* count a call when the flag is set */
-static void note(void) {
-  if (counting) heap_calls++;
-}
-
-void *malloc(size_t n) { note(); return __libc_malloc(n); }
-void *calloc(size_t n, size_t s) { note(); return __libc_calloc(n, s); }
-void *realloc(void *p, size_t n) { note(); return __libc_realloc(p, n); }
-void free(void *p) { if (p) note(); __libc_free(p); }
-void *memalign(size_t a, size_t n) { note(); return __libc_memalign(a, n); }
-void *aligned_alloc(size_t a, size_t n) { note(); return __libc_memalign(a, n); }
-int posix_memalign(void **out, size_t a, size_t n) {
-  note();
-  void *p = __libc_memalign(a, n);
-  if (!p) return 12; /* ENOMEM */
-  *out = p;
-  return 0;
-}
+#include "hh_alloc_count.h"
 
 int main(void) {
   /* the interposition is live: a counted malloc is seen */
-  counting = 1;
+  hh_alloc_counting = 1;
   void *volatile probe = malloc(32);
-  counting = 0;
+  hh_alloc_counting = 0;
   free(probe);
-  CHECK(heap_calls == 1);
-  heap_calls = 0;
+  CHECK(hh_alloc_calls == 1);
+  hh_alloc_calls = 0;
 
   static hh_model m;
   fx_first_lift(&m);
@@ -61,15 +35,15 @@ int main(void) {
   double impact = 0;
   while (st.phase != FX_DONE && ticks < 60L * 600) {
     fx_lift_controls(&m, d, &st, &c);
-    counting = 1;
+    hh_alloc_counting = 1;
     hh_step(&m, d, &c);
-    counting = 0;
+    hh_alloc_counting = 0;
     ticks++;
     if (st.phase >= FX_SET && d->metric[HH_M_IMPACT_SPEED] > impact) impact = d->metric[HH_M_IMPACT_SPEED];
   }
   printf("lift: %ld ticks (%.1f s), phase %d, collisions %g, offset %.3f m, heap calls %ld\n",
          ticks, ticks / 60.0, st.phase, d->metric[HH_M_COLLISIONS],
-         d->metric[HH_M_LANDING_OFFSET], heap_calls);
+         d->metric[HH_M_LANDING_OFFSET], hh_alloc_calls);
   CHECK(st.phase == FX_DONE);               /* the lift really happened */
   CHECK(d->metric[HH_M_TASK_DONE] != 0);
   CHECK(d->metric[HH_M_COLLISIONS] == 0);
@@ -78,7 +52,7 @@ int main(void) {
   printf("set-down impact %.3f m/s\n", impact);
   CHECK(impact > 0 && impact < 0.5);       /* the slot touchdown was seen, gently */
   CHECK(hh_phys_overflow(d->phys) == 0);
-  CHECK(heap_calls == 0);
+  CHECK(hh_alloc_calls == 0);
   hh_data_free(d);
   return hh_test_done("test_noalloc");
 }
