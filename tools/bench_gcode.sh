@@ -28,6 +28,17 @@ if command -v rs274 > /dev/null; then
   theirs=$(echo "$lines / ($t1 - $t0)" | bc -l)
   echo "rs274 -g:            $lines lines in $(echo "$t1 - $t0" | bc -l | cut -c1-6) s = $(printf %.0f "$theirs") lines/s"
   echo "ratio (trace vs trace): $(printf %.1f "$(echo "$ours / $theirs" | bc -l)")x (target >= 20x)"
+  # the same ratio without each program's fixed start-up (process, dynamic linking: a
+  # 2-line program), so that it measures lines/s of the trace work itself
+  printf 'G0 X1\nM2\n' > "$tmp/empty.ngc"
+  t0=$(date +%s.%N); "$BIN" gcode "$tmp/empty.ngc" --trace > /dev/null; t1=$(date +%s.%N)
+  s_ours=$(echo "$t1 - $t0" | bc -l)
+  t0=$(date +%s.%N); (cd "$tmp" && rs274 -g "$tmp/empty.ngc" > /dev/null 2>&1 < /dev/null); t1=$(date +%s.%N)
+  s_theirs=$(echo "$t1 - $t0" | bc -l)
+  echo "start-up (2-line program): haihe $(echo "$s_ours" | cut -c1-6) s, rs274 $(echo "$s_theirs" | cut -c1-6) s"
+  m_ours=$(echo "$lines / ($lines / $ours - $s_ours)" | bc -l)
+  m_theirs=$(echo "$lines / ($lines / $theirs - $s_theirs)" | bc -l)
+  echo "ratio without start-up:  $(printf %.1f "$(echo "$m_ours / $m_theirs" | bc -l)")x"
 else
   echo "rs274 not installed: no comparison"
 fi

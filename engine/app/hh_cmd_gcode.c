@@ -4,16 +4,30 @@
 #include "hh_cli.h"
 #include "../core/hh_i18n.h"
 #include "../machines/cnc/gcode/hh_gcode.h"
+#include "hh_gcode_trace.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* sink that prints each op as one trace line */
+/* trace output: lines gathered in a large buffer and written with fwrite */
+typedef struct trace_out {
+  FILE *f;
+  size_t n;                 /* bytes waiting in buf */
+  char buf[1 << 16];
+} trace_out;
+
+/* write the waiting bytes */
+static void trace_flush(trace_out *t) {
+  if (t->n) fwrite(t->buf, 1, t->n, t->f);
+  t->n = 0;
+}
+
+/* sink that appends each op's trace line (hh_gcode_trace_line) to the buffer */
 static int print_op(void *user, const hh_canon_op *op) {
-  char line[512];
-  hh_canon_format(op, line, sizeof line);
-  fputs(line, (FILE *)user);
-  fputc('\n', (FILE *)user);
+  trace_out *t = user;
+  if (sizeof t->buf - t->n < HH_GCODE_TRACE_LINE_MAX + 1) trace_flush(t);
+  t->n += (size_t)hh_gcode_trace_line(op, t->buf + t->n);
+  t->buf[t->n++] = '\n';
   return 0;
 }
 
@@ -125,9 +139,22 @@ int hh_cmd_gcode(int argc, char **argv) {
       printf(hh_tr("%d lines x %d runs in %.3f s: %.0f lines/s, %ld operations\n"),
              prog.nlines, bench, dt, dt > 0 ? (double)prog.nlines * bench / dt : 0.0, ops);
   } else {
-    hh_canon_sink sink = {trace ? print_op : count_op, trace ? (void *)stdout : (void *)&ops};
+    trace_out *out = trace ? malloc(sizeof *out) : NULL;
+    if (trace && !out) {
+      free(in);
+      hh_gc_program_free(&prog);
+      hh_error_set(&err, HH_E_NOMEM, file, 0, 0, "%s", hh_tr("out of memory"));
+      return hh_cli_fail(&err);
+    }
+    if (out) {
+      out->f = stdout;
+      out->n = 0;
+    }
+    hh_canon_sink sink = {trace ? print_op : count_op, trace ? (void *)out : (void *)&ops};
     hh_gc_init(in, &setup, &prog);
     r = hh_gc_run(in, &sink, &err);
+    if (out) trace_flush(out); /* the lines before an error, as before */
+    free(out);
     if (!r && !trace) printf(hh_tr("%s: ok, %d blocks\n"), file, in->blocks);
   }
   free(in);
