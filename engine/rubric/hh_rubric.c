@@ -1,12 +1,18 @@
-/* hh_rubric.c - the hot rubric evaluator: per tick, the compiled ops (criticals, order,
- * preconditions, edges) only when a metric they read changed, then every threshold with
- * a quick test on packed keys (scan_*) and per-op state (op_mode, op_prev), then time
- * limits; the rule logic runs only when an op's state changes; final bands and time curves once at the end. No allocation, no strings, no I/O.
- * Semantics at the boundaries are documented in docs/rubric.md.
+/* hh_rubric.c - the hot rubric evaluator. Per tick, a first look that only reads and
+ * compares (watched metrics against their previous bits, every threshold against its
+ * limit as one bit per op against the state's bits, time limits), with nothing to do on
+ * most ticks of a small rubric; then, where something changed, the event-driven ops
+ * (criticals, order, preconditions, edges) reading a changed metric, the thresholds
+ * whose bit disagrees with their state, the time limits. The rule logic runs only when
+ * an op's state changes; final bands and time curves once at the end. No allocation,
+ * no strings, no I/O. Semantics at the boundaries are documented in docs/rubric.md.
  */
 #include "hh_rubric.h"
 #include <math.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* time tolerance for comparing accumulated excursion time with a dwell (s) */
 #define HH_DWELL_EPS 1e-9
@@ -14,6 +20,8 @@
 #define HH_UNIT_EPS 1e-9
 /* the rule logic run when a quick test found a change: kept out of the scan loops */
 #define HH_COLD __attribute__((cold, noinline))
+/* a function kept out of line so that its caller stays a leaf */
+#define HH_NOINLINE __attribute__((noinline))
 
 /* zero the per-attempt state; log points at log_capacity entries owned by the caller */
 void hh_rubric_reset(const hh_rubric *rb, hh_rubric_state *st, hh_event *log) {
@@ -130,9 +138,17 @@ static inline int gate_ok(const hh_rubric *rb, const double *metric, int k) {
   return g < 0 || metric[g] != 0.0;
 }
 
+/* the bit pattern of v (watched metrics are compared bit for bit) */
+static inline uint64_t bits_of(double v) {
+  uint64_t b;
+  memcpy(&b, &v, sizeof b);
+  return b;
+}
+
 /* op k of an excursion group whose condition (on) disagrees with its mode: start or
-   continue the excursion, or end it; then its mode for the next tick (an event-driven
-   op needing work each tick stays in the active set) */
+   continue the excursion, or end it; then its mode for the next tick, mirrored in the
+   bit sets the first look compares with (thresholds: settled / busy; event-driven ops
+   needing work each tick: active) */
 HH_COLD static void excursion_step(const hh_rubric *rb, hh_rubric_state *st, int k, int on,
                                    const double *metric, uint64_t tick, double time_s,
                                    double dt_s) {
@@ -146,7 +162,13 @@ HH_COLD static void excursion_step(const hh_rubric *rb, hh_rubric_state *st, int
     end_excursion(rs);
   }
   st->op_mode[k] = (uint8_t)mode;
-  if (o->code < HH_OP_THRESHOLD) {
+  if (o->code == HH_OP_THRESHOLD) {
+    int t = k - rb->hot.thr_first;
+    uint64_t bit = (uint64_t)1 << (t % 64);
+    uint64_t *set = &st->thr_settled[t / 64], *busy = &st->thr_busy[t / 64];
+    *set = mode == 2 ? *set | bit : *set & ~bit;
+    *busy = mode == 1 ? *busy | bit : *busy & ~bit;
+  } else {
     uint64_t bit = (uint64_t)1 << (k % 64);
     st->active[k / 64] = mode == 1 ? st->active[k / 64] | bit : st->active[k / 64] & ~bit;
   }
@@ -199,10 +221,6 @@ static void one_edge(const hh_rubric *rb, hh_rubric_state *st, int k, const doub
   log_event(rb, st, o->rule, tick, time_s, v, got);
 }
 
-/* the event-driven ops (critical, order, precondition, edge), in op order: those
-   reading a metric that changed since the previous tick, and the active ones. An op
-   whose inputs did not change would find nothing new (its previous value equals the
-   current one; its condition is as before), so skipping it changes nothing. */
 /* run event-driven op k with its evaluator */
 static inline void run_op(const hh_rubric *rb, hh_rubric_state *st, int k,
                           const double *metric, uint64_t tick, double time_s, double dt_s) {
@@ -214,67 +232,114 @@ static inline void run_op(const hh_rubric *rb, hh_rubric_state *st, int k,
   }
 }
 
-/* run_events for at most 64 event-driven ops: one word of bits, no word loops (the
-   common case; the per-tick fixed cost dominates small rubrics) */
+/* the event-driven ops (critical, order, precondition, edge), in op order: those
+   reading a metric whose bits changed since the previous tick, and the active ones.
+   An op whose inputs did not change would find nothing new (its previous value equals
+   the current one; its condition is as before), so skipping it changes nothing. */
+static void run_events(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
+                       uint64_t tick, double time_s, double dt_s) {
+  int words = rb->hot.ev_words, nw = rb->hot.n_watch2;
+  uint64_t dirty[HH_RUBRIC_OP_WORDS];
+  for (int i = 0; i < words; i++) dirty[i] = st->active[i];
+  for (int w = 0; w < nw; w++) {
+    uint64_t b = bits_of(metric[rb->watch[w]]);
+    if (b == st->watch_last[w]) continue;
+    st->watch_last[w] = b;
+    for (int i = 0; i < words; i++) dirty[i] |= rb->watch_ops[w][i];
+  }
+  for (int i = 0; i < words; i++)
+    for (uint64_t bits = dirty[i]; bits; bits &= bits - 1)
+      run_op(rb, st, i * 64 + __builtin_ctzll(bits), metric, tick, time_s, dt_s);
+}
+
+/* run_events for at most 64 event-driven ops (one word) */
 static void run_events_small(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
                              uint64_t tick, double time_s, double dt_s) {
   uint64_t dirty = st->active[0];
-  const int16_t *watch = rb->watch;
-  double *last = st->watch_last;
-  for (int w = 0, nw = rb->n_watch; w < nw; w++) {
-    double v = metric[watch[w]];
-    if (v == last[w]) continue; /* NaN never equals: always looked at */
-    last[w] = v;
+  for (int w = 0, nw = rb->hot.n_watch2; w < nw; w++) {
+    uint64_t b = bits_of(metric[rb->watch[w]]);
+    if (b == st->watch_last[w]) continue;
+    st->watch_last[w] = b;
     dirty |= rb->watch_ops[w][0];
   }
   for (; dirty; dirty &= dirty - 1)
     run_op(rb, st, __builtin_ctzll(dirty), metric, tick, time_s, dt_s);
 }
 
-static void run_events(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
-                       uint64_t tick, double time_s, double dt_s) {
-  int n = rb->op_start[HH_OP_THRESHOLD];
-  if (n == 0) return;
-  if (n <= 64) {
-    run_events_small(rb, st, metric, tick, time_s, dt_s);
-    return;
+/* bit i: the threshold at position first + i of its group (i < n; first and n
+   multiples of 4, n at most 64) is beyond its limit, strictly (its gate not looked
+   at); NaN is never beyond. Four keys at a time (SSE2 where there is one). */
+static inline uint64_t beyond_bits(const hh_rubric *rb, const double *metric, int first,
+                                   int n) {
+  const int16_t *idx = rb->thr_metric + first;
+  const double *sign = rb->thr_sign + first, *lim = rb->thr_limit + first;
+  uint64_t on = 0;
+  for (intptr_t i = n - 4; i >= 0; i -= 4) {
+#if defined(__SSE2__)
+    __m128d a = _mm_loadh_pd(_mm_load_sd(metric + idx[i]), metric + idx[i + 1]);
+    __m128d b = _mm_loadh_pd(_mm_load_sd(metric + idx[i + 2]), metric + idx[i + 3]);
+    __m128d ca = _mm_cmplt_pd(_mm_load_pd(lim + i), _mm_mul_pd(a, _mm_load_pd(sign + i)));
+    __m128d cb = _mm_cmplt_pd(_mm_load_pd(lim + i + 2), _mm_mul_pd(b, _mm_load_pd(sign + i + 2)));
+    /* each 64-bit lane is all ones or zero: pack to 32-bit lanes, one sign bit each */
+    __m128i ab = _mm_packs_epi32(_mm_castpd_si128(ca), _mm_castpd_si128(cb));
+    on = on << 4 | (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(ab));
+#else
+    uint64_t q = 0;
+    for (int j = 3; j >= 0; j--) q = q << 1 | (uint64_t)(sign[i + j] * metric[idx[i + j]] > lim[i + j]);
+    on = on << 4 | q;
+#endif
   }
-  int words = (n + 63) / 64;
-  uint64_t dirty[HH_RUBRIC_OP_WORDS];
-  for (int i = 0; i < words; i++) dirty[i] = st->active[i];
-  for (int w = 0; w < rb->n_watch; w++) {
-    double v = metric[rb->watch[w]];
-    if (v == st->watch_last[w]) continue; /* NaN never equals: always looked at */
-    st->watch_last[w] = v;
-    for (int i = 0; i < words; i++) dirty[i] |= rb->watch_ops[w][i];
+  return on;
+}
+
+/* bit i: the threshold at position first + i, one of the gated ones (bits of gated),
+   has its gate closed (gate metric exactly 0) */
+static inline uint64_t closed_bits(const hh_rubric *rb, const double *metric, int first,
+                                   uint64_t gated) {
+  uint64_t closed = 0;
+  for (; gated; gated &= gated - 1) {
+    int i = __builtin_ctzll(gated);
+    closed |= (uint64_t)(metric[rb->scan_gate[rb->hot.thr_first + first + i]] == 0.0) << i;
   }
-  for (int i = 0; i < words; i++) {
-    for (uint64_t bits = dirty[i]; bits; bits &= bits - 1) {
-      run_op(rb, st, i * 64 + __builtin_ctzll(bits), metric, tick, time_s, dt_s);
-    }
+  return closed;
+}
+
+/* bit i: the threshold at position 64 c + i of its group is in an excursion this tick
+   (beyond, gate open) */
+static inline uint64_t thr_on(const hh_rubric *rb, const double *metric, int c) {
+  int first = 64 * c, n = rb->hot.n_thr4 - first;
+  uint64_t on = beyond_bits(rb, metric, first, n < 64 ? n : 64);
+  if (rb->thr_gated[c]) on &= ~closed_bits(rb, metric, first, rb->thr_gated[c]);
+  return on;
+}
+
+/* the thresholds of word c whose condition (bits on) disagrees with their state, or
+   that need work each tick, take a step, in op order */
+static inline void thr_steps(const hh_rubric *rb, hh_rubric_state *st, int c, uint64_t on,
+                             const double *metric, uint64_t tick, double time_s,
+                             double dt_s) {
+  uint64_t need = (on ^ st->thr_settled[c]) | st->thr_busy[c];
+  for (; need; need &= need - 1) {
+    int i = __builtin_ctzll(need);
+    excursion_step(rb, st, rb->hot.thr_first + 64 * c + i, (int)(on >> i & 1), metric, tick,
+                   time_s, dt_s);
   }
 }
 
 /* THRESHOLD: metric beyond the limit (strict, gate open) is an excursion; past the
-   dwell, a violation */
+   dwell, a violation. Word by word of 64 ops. */
 static void run_threshold(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
                           uint64_t tick, double time_s, double dt_s) {
-  const int16_t *restrict idx = rb->scan_metric;
-  const double *restrict sign = rb->scan_sign, *restrict lim = rb->scan_limit;
-  const uint8_t *mode = st->op_mode; /* excursion_step writes it */
-  int end = rb->op_start[HH_OP_THRESHOLD + 1];
-  for (int k = rb->op_start[HH_OP_THRESHOLD]; k < end; k++) {
-    int on = sign[k] * metric[idx[k]] > lim[k] && gate_ok(rb, metric, k);
-    if (mode[k] != 2 * on) /* else settled: nothing changes */
-      excursion_step(rb, st, k, on, metric, tick, time_s, dt_s);
-  }
+  for (int c = 0, words = rb->hot.thr_words; c < words; c++)
+    thr_steps(rb, st, c, thr_on(rb, metric, c), metric, tick, time_s, dt_s);
 }
 
 /* TIME_LIMIT: the metric reaching the hard limit ends the task (logged once, 0 points;
    the time curve scores the time at the end) */
 static void run_time_limit(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
                            uint64_t tick, double time_s) {
-  for (int k = rb->op_start[HH_OP_TIME_LIMIT]; k < rb->op_start[HH_OP_TIME_LIMIT + 1]; k++) {
+  int first = rb->hot.time_first, end = first + rb->hot.n_time;
+  for (int k = first; k < end; k++) {
     double v = metric[rb->scan_metric[k]];
     if (st->op_mode[k] || !(v >= rb->scan_limit[k])) continue;
     st->op_mode[k] = 1;
@@ -283,13 +348,63 @@ static void run_time_limit(const hh_rubric *rb, hh_rubric_state *st, const doubl
   }
 }
 
-/* evaluate the compiled tick-time rules for one tick (dt_s = tick length) */
+/* the full evaluation of one tick: event-driven ops, thresholds, time limits */
+HH_NOINLINE static void eval_tick(const hh_rubric *rb, hh_rubric_state *st,
+                                  const double *metric, uint64_t tick, double time_s,
+                                  double dt_s) {
+  if (rb->hot.n_events) run_events(rb, st, metric, tick, time_s, dt_s);
+  run_threshold(rb, st, metric, tick, time_s, dt_s);
+  if (rb->hot.n_time) run_time_limit(rb, st, metric, tick, time_s);
+}
+
+/* the evaluation of one tick of a small rubric once the first look found work; on:
+   the thresholds' excursion bits it computed, ev: non-zero when a watched metric
+   changed or an event-driven op is active */
+HH_NOINLINE static void small_tick(const hh_rubric *rb, hh_rubric_state *st,
+                                   const double *metric, uint64_t tick, uint64_t on,
+                                   uint64_t ev, double time_s, double dt_s) {
+  if (ev) run_events_small(rb, st, metric, tick, time_s, dt_s);
+  thr_steps(rb, st, 0, on, metric, tick, time_s, dt_s);
+  if (rb->hot.n_time) run_time_limit(rb, st, metric, tick, time_s);
+}
+
+/* the rest of the first look of a small rubric that is not plain (gated thresholds,
+   time limits): gates close excursions; a time limit reached is work */
+HH_NOINLINE static void small_look_rest(const hh_rubric *rb, hh_rubric_state *st,
+                                        const double *metric, uint64_t tick, uint64_t on,
+                                        uint64_t ev, double time_s, double dt_s) {
+  if (rb->thr_gated[0]) on &= ~closed_bits(rb, metric, 0, rb->thr_gated[0]);
+  uint64_t work = ev | (on ^ st->thr_settled[0]) | st->thr_busy[0];
+  for (int k = rb->hot.time_first, end = k + rb->hot.n_time; k < end; k++)
+    work |= (uint64_t)(!st->op_mode[k] && metric[rb->scan_metric[k]] >= rb->scan_limit[k]);
+  if (work) small_tick(rb, st, metric, tick, on, ev, time_s, dt_s);
+}
+
+/* evaluate the compiled tick-time rules for one tick (dt_s = tick length). A small
+   rubric first only looks (reads and compares, no writes): a watched metric whose
+   bits changed, a precondition or threshold needing time, a threshold whose condition
+   disagrees with its state, a time limit reached; nothing of it: the full evaluation
+   would change nothing, and the tick ends here. */
 void hh_rubric_eval(const hh_rubric *rb, hh_rubric_state *st, const double *metric,
                     uint64_t tick, double time_s, double dt_s) {
   if (st->finished) return;
-  run_events(rb, st, metric, tick, time_s, dt_s);
-  run_threshold(rb, st, metric, tick, time_s, dt_s);
-  run_time_limit(rb, st, metric, tick, time_s);
+  const hh_rubric_hot *h = &rb->hot;
+  if (!h->small) {
+    eval_tick(rb, st, metric, tick, time_s, dt_s);
+    return;
+  }
+  uint64_t ev = st->active[0];
+  const int16_t *watch = rb->watch;
+  const uint64_t *last = st->watch_last;
+  for (int w = 0, nw = h->n_watch2; w < nw; w += 2)
+    ev |= (bits_of(metric[watch[w]]) ^ last[w]) | (bits_of(metric[watch[w + 1]]) ^ last[w + 1]);
+  uint64_t on = beyond_bits(rb, metric, 0, h->n_thr4);
+  if (!h->plain) {
+    small_look_rest(rb, st, metric, tick, on, ev, time_s, dt_s);
+    return;
+  }
+  if (ev | (on ^ st->thr_settled[0]) | st->thr_busy[0])
+    small_tick(rb, st, metric, tick, on, ev, time_s, dt_s);
 }
 
 /* FINAL_BAND loss: points per started unit outside [lo, hi]; all of it if unmeasurable */

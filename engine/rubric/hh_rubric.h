@@ -3,10 +3,14 @@
  * A rubric is a flat array of hh_rule (the definition, with its texts) in the model.
  * hh_rubric_compile checks it and compiles the tick-time rules into hh_rule_op, a
  * 64-byte struct over metric indices, grouped by evaluator (op_start), plus packed keys
- * (scan_*) and, per watched metric, the set of ops reading it (watch_ops). Per tick,
- * hh_rubric_eval runs the event-driven ops (critical, order, precondition, edge) only
- * when a metric they read changed, and scans every threshold with a quick test; the
- * rule logic runs only when an op's state changes. Each rule reads one metric by index (engine/sim/hh_metrics.h), optionally gated by a second metric
+ * (scan_*), per watched metric the set of ops reading it (watch_ops), and a one-line
+ * summary (hh_rubric_hot) of what a tick has to look at. Per tick, hh_rubric_eval
+ * first only looks: the watched metrics against their previous bits, every threshold
+ * against its limit as one bit per op (compared with the state's bits), time limits;
+ * when nothing changed, the tick ends there. Otherwise the event-driven ops (critical,
+ * order, precondition, edge) run when a metric they read changed, and the rule logic
+ * of a threshold runs only when its bit disagrees with its state. Each rule reads one
+ * metric by index (engine/sim/hh_metrics.h), optionally gated by a second metric
  * ("when"); ORDER and PRECONDITION read a second metric (metric_b). Deductions go into
  * hh_rule_state and the section totals, plus one hh_event per deduction into a log
  * sized from the model (hh_rubric.log_capacity).
@@ -124,6 +128,27 @@ typedef struct hh_rule_op {
   double cap;              /* the rule's cap (points) */
 } hh_rule_op;
 
+/* the per-tick summary of a compiled rubric (hh_rubric_compile): counts and offsets
+   the evaluator reads before anything else */
+typedef struct hh_rubric_hot {
+  int n_watch;             /* watched metrics (= hh_rubric.n_watch) */
+  int n_watch2;            /* n_watch rounded up to even: watch slot n_watch, when
+                              there, repeats slot 0 with no ops (the look takes pairs) */
+  int n_events;            /* event-driven ops: op[0 .. n_events) */
+  int ev_words;            /* 64-bit words of their bit sets */
+  int thr_first;           /* first THRESHOLD op */
+  int n_thr;               /* THRESHOLD ops */
+  int n_thr4;              /* n_thr rounded up to a multiple of 4 (thr_* keys are
+                              padded; the look takes fours) */
+  int thr_words;           /* 64-bit words of the threshold bit sets */
+  int time_first;          /* first TIME_LIMIT op */
+  int n_time;              /* TIME_LIMIT ops */
+  int small;               /* 1: at most 64 event-driven and 64 threshold ops (one word
+                              each: the tick's first look is one pass, no word loops) */
+  int plain;               /* 1: no gated threshold and no time limit (the look is
+                              watches and limits only) */
+} hh_rubric_hot;
+
 typedef struct hh_rubric {
   hh_rule rule[HH_MAX_RULES];
   int n_rules;
@@ -162,6 +187,15 @@ typedef struct hh_rubric {
   int n_watch;
   int16_t watch[HH_RUBRIC_WATCH_MAX];   /* metric index of watch slot w */
   uint64_t watch_ops[HH_RUBRIC_WATCH_MAX][HH_RUBRIC_OP_WORDS]; /* ops reading it */
+  hh_rubric_hot hot;       /* what a tick looks at, in one place */
+  /* THRESHOLD ops by position t in their group (op op_start[HH_OP_THRESHOLD] + t): the
+     first look's keys (beyond: thr_sign * value > thr_limit), padded to a multiple of
+     4 with keys that are never beyond; and those with a gate, by 64-op word (bit i of
+     word c: position 64 c + i) */
+  int16_t thr_metric[HH_MAX_RULES + 4];
+  _Alignas(16) double thr_sign[HH_MAX_RULES + 4];
+  _Alignas(16) double thr_limit[HH_MAX_RULES + 4];
+  uint64_t thr_gated[HH_RUBRIC_OP_WORDS];
 } hh_rubric;
 
 /* A problem found by hh_rubric_compile: which rule (or -1: the rubric or a section). */
@@ -212,9 +246,14 @@ typedef struct hh_rubric_state {
                                     needs work each tick (dwell, per_second), 2 in a settled
                                     one; ORDER: 1 once metric_b was non-zero; TIME_LIMIT: 1
                                     once reached */
-  double watch_last[HH_RUBRIC_WATCH_MAX]; /* watched metrics at the previous tick */
+  uint64_t watch_last[HH_RUBRIC_WATCH_MAX]; /* bits of the watched metrics at the
+                                               previous tick (compared bit for bit) */
   uint64_t active[HH_RUBRIC_OP_WORDS];    /* PRECONDITION ops in an excursion that
                                              needs work each tick (op_mode 1) */
+  /* THRESHOLD ops by 64-op word of the threshold group (as hh_rubric.thr_gated) */
+  uint64_t thr_settled[HH_RUBRIC_OP_WORDS]; /* in a settled excursion (op_mode 2) */
+  uint64_t thr_busy[HH_RUBRIC_OP_WORDS];    /* in an excursion needing work each tick
+                                               (op_mode 1) */
 } hh_rubric_state;
 
 /* check rb (caps, sections, weights, metrics, bands) and build its ops, section

@@ -243,7 +243,7 @@ static int watch_slot(hh_rubric *rb, int m) {
 
 /* the metrics the event-driven ops read, each with the set of ops reading it */
 static void build_watch(hh_rubric *rb) {
-  _Static_assert(HH_METRIC_COUNT <= HH_RUBRIC_WATCH_MAX, "raise HH_RUBRIC_WATCH_MAX");
+  _Static_assert(HH_METRIC_COUNT < HH_RUBRIC_WATCH_MAX, "raise HH_RUBRIC_WATCH_MAX");
   rb->n_watch = 0;
   memset(rb->watch_ops, 0, sizeof rb->watch_ops);
   for (int k = 0; k < rb->op_start[HH_OP_THRESHOLD]; k++) {
@@ -252,6 +252,43 @@ static void build_watch(hh_rubric *rb) {
     for (int j = 0; j < 3; j++)
       if (reads[j] >= 0)
         rb->watch_ops[watch_slot(rb, reads[j])][k / 64] |= (uint64_t)1 << (k % 64);
+  }
+}
+
+/* the per-tick summary (hot) and the gated-threshold words, from the op groups */
+static void build_hot(hh_rubric *rb) {
+  hh_rubric_hot *h = &rb->hot;
+  h->n_watch = rb->n_watch;
+  h->n_watch2 = (rb->n_watch + 1) & ~1;
+  if (h->n_watch2 > h->n_watch) { /* the pad slot: metric of slot 0, no ops */
+    rb->watch[h->n_watch] = rb->watch[0];
+    memset(rb->watch_ops[h->n_watch], 0, sizeof rb->watch_ops[h->n_watch]);
+  }
+  h->n_events = rb->op_start[HH_OP_THRESHOLD];
+  h->ev_words = (h->n_events + 63) / 64;
+  h->thr_first = rb->op_start[HH_OP_THRESHOLD];
+  h->n_thr = rb->op_start[HH_OP_THRESHOLD + 1] - h->thr_first;
+  h->n_thr4 = (h->n_thr + 3) & ~3;
+  h->thr_words = (h->n_thr + 63) / 64;
+  h->time_first = rb->op_start[HH_OP_TIME_LIMIT];
+  h->n_time = rb->op_start[HH_OP_TIME_LIMIT + 1] - h->time_first;
+  h->small = h->n_events <= 64 && h->n_thr <= 64;
+  h->plain = h->n_time == 0;
+  memset(rb->thr_gated, 0, sizeof rb->thr_gated);
+  for (int t = 0; t < h->n_thr; t++) {
+    const hh_rule_op *o = &rb->op[h->thr_first + t];
+    rb->thr_metric[t] = o->metric;
+    rb->thr_sign[t] = o->sign;
+    rb->thr_limit[t] = o->limit;
+    if (o->gate >= 0) {
+      rb->thr_gated[t / 64] |= (uint64_t)1 << (t % 64);
+      h->plain = 0;
+    }
+  }
+  for (int t = h->n_thr; t < h->n_thr4; t++) { /* pads: 0 * value (0 or NaN) > +inf never */
+    rb->thr_metric[t] = 0;
+    rb->thr_sign[t] = 0.0;
+    rb->thr_limit[t] = HUGE_VAL;
   }
 }
 
@@ -300,6 +337,7 @@ int hh_rubric_compile(hh_rubric *rb, hh_rubric_problem *p) {
   rb->op_start[HH_OP_COUNT] = n;
   rb->n_ops = n;
   build_watch(rb);
+  build_hot(rb);
   /* the log holds every event the caps allow */
   double need = 0;
   for (int i = 0; i < rb->n_rules; i++) need += log_need(&rb->rule[i]);

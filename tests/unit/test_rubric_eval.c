@@ -4,6 +4,7 @@
 #include "hh_test.h"
 #include "rubric/hh_rubric.h"
 #include "sim/hh_metrics.h"
+#include <math.h>
 #include <string.h>
 
 #define DT (1.0 / 60.0)
@@ -294,6 +295,206 @@ static void test_log_and_floor(void) {
   CHECK(st.log_len == 0 && st.log_dropped == 1 && st.r[0].deducted == 1.0);
 }
 
+/* ---- the evaluator's first look and word paths against a plain reference: every
+   rule evaluated every tick, no skipping, by its documented semantics */
+
+static hh_event big_log[20000];
+static uint32_t lcg_state;
+
+/* pseudo-random integer in [0, n) */
+static int rnd(int n) {
+  lcg_state = lcg_state * 1103515245u + 12345u;
+  return (int)((lcg_state >> 8) % (uint32_t)n);
+}
+
+/* reference state of one rule */
+typedef struct ref_rule {
+  double prev, beyond_s, deducted;
+  int counted, count, seen;
+} ref_rule;
+
+/* reference: take up to want points within the rule's cap (no section limits here) */
+static void ref_take(ref_rule *q, const hh_rule *r, double want, int events) {
+  double room = r->cap - q->deducted;
+  double got = want < room ? want : room;
+  if (!(got > 0.0)) return;
+  q->deducted += got;
+  q->count += events;
+}
+
+/* reference: one tick of an excursion condition (threshold, precondition) */
+static void ref_excursion(ref_rule *q, const hh_rule *r, int on) {
+  if (!on) {
+    q->beyond_s = 0.0;
+    q->counted = 0;
+    return;
+  }
+  double before = q->beyond_s;
+  q->beyond_s += DT;
+  if (q->beyond_s <= r->dwell_s + 1e-9) return;
+  if (!q->counted) {
+    q->counted = 1;
+    double over = q->beyond_s - (before > r->dwell_s ? before : r->dwell_s);
+    ref_take(q, r, r->points + r->per_second * over, 1);
+  } else if (r->per_second > 0.0) {
+    ref_take(q, r, r->per_second * DT, 0);
+  }
+}
+
+/* reference: one tick of every rule; *crit set on a critical fault */
+static void ref_tick(ref_rule *ref, int *crit) {
+  for (int i = 0; i < rb.n_rules; i++) {
+    const hh_rule *r = &rb.rule[i];
+    ref_rule *q = &ref[i];
+    double v = metric[r->metric];
+    int gate = r->when < 0 || metric[r->when] != 0.0;
+    switch (r->kind) {
+    case HH_RULE_THRESHOLD:
+      ref_excursion(q, r, gate && (r->cmp == HH_CMP_GT ? v > r->limit : v < r->limit));
+      break;
+    case HH_RULE_PRECONDITION:
+      ref_excursion(q, r, gate && v != 0.0 && metric[r->metric_b] == 0.0);
+      break;
+    case HH_RULE_EDGE:
+      if (v > q->prev && gate) ref_take(q, r, r->points * (v - q->prev), (int)ceil(v - q->prev - 1e-9));
+      q->prev = v;
+      break;
+    case HH_RULE_ORDER:
+      if (q->seen) break;
+      if (metric[r->metric_b] != 0.0) q->seen = 1;
+      else if (v > q->prev && gate) ref_take(q, r, r->points, 1);
+      q->prev = v;
+      break;
+    case HH_RULE_CRITICAL:
+      if (v != 0.0 && q->prev == 0.0 && gate) {
+        *crit = 1;
+        q->count++;
+      }
+      q->prev = v;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+static const int k_value[] = {HH_M_SWAY_ANGLE, HH_M_SWAY_SPEED, HH_M_HOIST_HEIGHT,
+                              HH_M_TROLLEY_SPEED};
+static const int k_flags[] = {HH_M_LANDED, HH_M_ALIGNED, HH_M_LOCKED, HH_M_NEAR_LANDING,
+                              HH_M_LOADED};
+
+/* add n_thr thresholds and n_ev event-driven rules (edge, order, precondition, in
+   turn), random metrics, limits, dwells, gates and caps; crit: one critical rule */
+static void gen_rules(int n_thr, int n_ev, int crit) {
+  for (int i = 0; i < n_thr; i++) {
+    hh_rule *r = add(HH_RULE_THRESHOLD, k_value[rnd(4)]);
+    r->cmp = rnd(2) ? HH_CMP_GT : HH_CMP_LT;
+    r->limit = (double)rnd(5);
+    r->dwell_s = rnd(3) ? 0.0 : DT * rnd(6);
+    r->points = 1 + rnd(3);
+    r->per_second = rnd(4) ? 0.0 : 0.5;
+    r->cap = 20 + rnd(60);
+    if (!rnd(3)) r->when = k_flags[rnd(5)];
+  }
+  for (int i = 0; i < n_ev; i++) {
+    static const hh_rule_kind kinds[] = {HH_RULE_EDGE, HH_RULE_ORDER, HH_RULE_PRECONDITION};
+    hh_rule_kind k = kinds[i % 3];
+    hh_rule *r = add(k, k == HH_RULE_EDGE && rnd(2) ? HH_M_COLLISIONS : k_flags[rnd(5)]);
+    r->metric_b = -1;
+    if (k != HH_RULE_EDGE) {
+      r->metric_b = k_flags[rnd(5)];
+      if (r->metric_b == r->metric) r->metric_b = r->metric == HH_M_LOADED ? HH_M_LANDED : HH_M_LOADED;
+    }
+    r->dwell_s = k == HH_RULE_PRECONDITION ? DT * rnd(4) : 0.0;
+    r->points = 1 + rnd(2);
+    r->cap = 10 + rnd(40);
+    if (!rnd(4)) r->when = HH_M_NEAR_LANDING;
+  }
+  if (crit) {
+    hh_rule *r = add(HH_RULE_CRITICAL, HH_M_LOAD_LOST);
+    r->action = HH_CRIT_END;
+  }
+}
+
+/* run a random metric track through the rubric and the reference; every rule must
+   take the same points the same number of times; returns the ticks with a
+   deduction (so that the caller can see the track exercised the rules) */
+static int check_against_reference(const char *what, int ticks) {
+  static ref_rule ref[HH_MAX_RULES];
+  memset(ref, 0, sizeof ref);
+  hh_rubric_problem p;
+  int rc = hh_rubric_compile(&rb, &p);
+  CHECK(rc == 0);
+  if (rc) {
+    printf("%s: compile: %s\n", what, p.text);
+    return 0;
+  }
+  CHECK(rb.log_capacity <= (int)(sizeof big_log / sizeof big_log[0]));
+  hh_rubric_reset(&rb, &st, big_log);
+  int ref_crit = 0, active = 0, bad = 0;
+  for (int k = 1; k <= ticks; k++) {
+    for (int j = 0; j < 4; j++) /* values on and around the integer limits, now and then NaN */
+      if (rnd(3) == 0) metric[k_value[j]] = rnd(40) ? 0.5 * rnd(11) - 0.5 : NAN;
+    for (int j = 0; j < 5; j++)
+      if (rnd(8) == 0) metric[k_flags[j]] = rnd(2);
+    if (rnd(25) == 0) metric[HH_M_COLLISIONS] += 1 + rnd(2);
+    if (rnd(200) == 0) metric[HH_M_LOAD_LOST] = !metric[HH_M_LOAD_LOST];
+    metric[HH_M_TIME] = k * DT;
+    int before = st.log_len;
+    hh_rubric_eval(&rb, &st, metric, (uint64_t)k, k * DT, DT);
+    ref_tick(ref, &ref_crit);
+    active += st.log_len > before;
+  }
+  for (int i = 0; i < rb.n_rules; i++) {
+    if (rb.rule[i].kind == HH_RULE_TIME_CURVE) continue;
+    if (fabs(st.r[i].deducted - ref[i].deducted) > 1e-9 || st.r[i].count != ref[i].count) {
+      if (!bad++)
+        printf("%s: rule %d (kind %d): %g points %d times, reference %g %d\n", what, i,
+               rb.rule[i].kind, st.r[i].deducted, st.r[i].count, ref[i].deducted, ref[i].count);
+    }
+  }
+  CHECK(bad == 0);
+  CHECK(st.critical == ref_crit);
+  return active;
+}
+
+/* the first look of small rubrics (only thresholds, only events, both, with gates
+   and a time limit) and the word paths of large ones (more than 64 thresholds or
+   event-driven ops, a gate in the second word) give what the plain reference gives */
+static void test_paths_vs_reference(void) {
+  static const struct {
+    const char *what;
+    int n_thr, n_ev, crit, time_limit, small;
+  } shape[] = {
+      {"thresholds only (5: padded keys)", 5, 0, 0, 0, 1},
+      {"events only", 0, 9, 1, 0, 1},
+      {"both, 10", 4, 6, 0, 0, 1},
+      {"both, time limit", 7, 7, 1, 1, 1},
+      {"64 thresholds, 64 events", 64, 64, 0, 0, 1},
+      {"70 thresholds (two words)", 70, 3, 0, 0, 0},
+      {"70 event-driven ops (two words)", 3, 70, 1, 0, 0},
+      {"200 + 130, time limit", 200, 130, 1, 1, 0},
+  };
+  lcg_state = 2024;
+  for (size_t s = 0; s < sizeof shape / sizeof shape[0]; s++) {
+    begin(1);
+    rb.max_score = 100000;
+    gen_rules(shape[s].n_thr, shape[s].n_ev, shape[s].crit);
+    if (shape[s].time_limit) {
+      hh_rule *r = add(HH_RULE_TIME_CURVE, HH_M_TIME);
+      r->optimum_s = 10;
+      r->zero_factor = 2;
+      r->hard_limit_s = 15;
+      r->cap = 5;
+    }
+    CHECK(hh_rubric_compile(&rb, NULL) == 0);
+    CHECK(rb.hot.small == shape[s].small);
+    int active = check_against_reference(shape[s].what, 1800);
+    CHECK(active > 20);                  /* the track made the rules deduct */
+    if (shape[s].time_limit) CHECK(st.end_requested == 1);
+  }
+}
+
 int main(void) {
   test_threshold();
   test_threshold_below();
@@ -303,5 +504,6 @@ int main(void) {
   test_final_band();
   test_time_curve();
   test_log_and_floor();
+  test_paths_vs_reference();
   return hh_test_done("test_rubric_eval");
 }
