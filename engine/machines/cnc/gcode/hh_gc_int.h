@@ -25,6 +25,7 @@ typedef struct hh_gc_block {
   double val[26];           /* value of each letter word (program units) */
   int col[26];              /* 1-based column of each letter word */
   int frac[26];             /* 1 if the word had a decimal point */
+  unsigned fracbits;        /* HH_GC_BIT(letter) for each word with a decimal point */
   int g[HH_GC_MAX_G], gcol[HH_GC_MAX_G], ng;
   int m[HH_GC_MAX_M], mcol[HH_GC_MAX_M], nm;
   char comment[HH_CANON_TEXT];
@@ -76,6 +77,8 @@ hh_code hh_gc_arc(hh_gc_ctx *c, int g, const double end[3], hh_canon_op *op);
 hh_code hh_gc_mill_cycle(hh_gc_ctx *c, int cycle, const double hole[3], int first);
 hh_code hh_gc_lathe_cycle(hh_gc_ctx *c, int code, const double end[3]);
 hh_code hh_gc_lathe_mrc(hh_gc_ctx *c, int code);
+/* G71 (dp 0) / G72 (dp 2) type II roughing passes, back at the start (hh_gc_mrc_type2.c) */
+hh_code hh_gc_rough_type2(hh_gc_ctx *c, int dp, const double al[3], hh_canon_kind in_kind);
 /* radius compensation look-ahead (hh_gc_comp.c) */
 int hh_gc_cc_holds(const hh_gc_ctx *c, const hh_canon_op *op);
 hh_code hh_gc_cc_queue(hh_gc_ctx *c, const hh_canon_op *op, int z_only);

@@ -1,5 +1,6 @@
 /* hh_gc_mrc.c - lathe multiple repetitive cycles (FANUC 0i two-block forms):
- * G71 rough turning and G72 rough facing (type I), G73 pattern repeat, G70 finish
+ * G71 rough turning and G72 rough facing (type I here, type II passes with pockets in
+ * hh_gc_mrc_type2.c), G73 pattern repeat, G70 finish
  * along the contour P..Q, G76 multi-pass threading. The contour is read from the
  * loaded program into in->prof (fixed size, no allocation). */
 #include "hh_gc_int.h"
@@ -173,7 +174,7 @@ static int crossing(const hh_gc_interp *in, int dp, int ax, double L, double sd,
 
 /* G71 (dp = x) / G72 (dp = z): roughing passes parallel to the other axis, then one
    pass along the contour shifted by the finishing allowance, back to the start; type II
-   (two2) also cuts the pockets where the contour dips back below a pass level */
+   (two2) passes, pockets included, in FANUC's order: hh_gc_mrc_type2.c */
 static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0, int two2) {
   hh_gc_interp *in = c->in;
   hh_gc_modal *m = c->m;
@@ -203,12 +204,12 @@ static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0, int
   hh_canon_kind in_kind = rapid0 ? HH_CANON_RAPID : HH_CANON_LINEAR;
   double P[3];
   hh_code r;
-  for (int k = 1; k < 100000; k++) {
+  if (two2 && (r = hh_gc_rough_type2(c, dp, al, in_kind))) return r;
+  for (int k = 1; !two2 && k < 100000; k++) {
     double L = A[dp] - sd * depth * k;
     if ((L - bottom) * sd <= EPS) break;
     double stop;
-    int seg = crossing(in, dp, ax, L, sd, al, 1, 1, &stop);
-    if (!seg) stop = B[ax] + al[ax];
+    if (!crossing(in, dp, ax, L, sd, al, 1, 1, &stop)) stop = B[ax] + al[ax];
     if ((stop - A[ax]) * sa <= EPS) continue;
     memcpy(P, m->pos, sizeof P);
     P[dp] = L;
@@ -218,35 +219,6 @@ static hh_code rough(hh_gc_ctx *c, int code, const double al[3], int rapid0, int
     P[dp] = L + sd * e;
     P[ax] = stop - sa * e;
     if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-    double prevL = L + sd * depth; /* the level cut before this one (cleared above) */
-    if ((prevL - A[dp]) * sd > 0) prevL = A[dp];
-    int pockets = 0;
-    while (two2 && seg) { /* type II: each pocket below L after the first crossing */
-      double a, b;
-      int fs = crossing(in, dp, ax, L, sd, al, seg - 1, 0, &a);
-      if (!fs) break;
-      seg = crossing(in, dp, ax, L, sd, al, fs - 1, 1, &b);
-      if (!seg) b = B[ax] + al[ax];
-      if ((b - a) * sa <= EPS) continue;
-      P[dp] = A[dp]; /* out above the stock, along, down to the last level, plunge */
-      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-      P[ax] = a;
-      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-      P[dp] = prevL == A[dp] ? A[dp] : prevL + sd * e;
-      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-      P[dp] = L;
-      if ((r = hh_gc_move(c, HH_CANON_LINEAR, P))) return r;
-      P[ax] = b;
-      if ((r = hh_gc_move(c, HH_CANON_LINEAR, P))) return r;
-      P[dp] = L + sd * e;
-      P[ax] = b - sa * e;
-      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-      pockets++;
-    }
-    if (pockets) {
-      P[dp] = A[dp];
-      if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
-    }
     P[ax] = A[ax];
     if ((r = hh_gc_move(c, HH_CANON_RAPID, P))) return r;
   }
