@@ -90,6 +90,8 @@ static int choose_language(int argc, char **argv) {
   int explicit = lang != NULL;
   if (explicit && !lang[0]) return hh_cli_usage_error("%s: --lang", hh_tr("missing value"));
   if (!explicit) lang = env_lang();
+  /* `gcode` in English (msgids are the English text): no catalog to parse at start-up */
+  if (!explicit && !strcmp(lang, "en") && argc >= 2 && !strcmp(argv[1], "gcode")) return 0;
   static const char *const langs[] = {"en", "zh-CN", "fr", "th", "ar"};
   int known = 0;
   for (int i = 0; i < 5; i++) known |= !strcmp(lang, langs[i]);

@@ -38,7 +38,7 @@ static int count_op(void *user, const hh_canon_op *op) {
   return 0;
 }
 
-/* read a whole file into a new buffer */
+/* read a whole file into a new buffer with one spare byte at the end (for a NUL) */
 static char *slurp(const char *path, size_t *len, hh_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
@@ -48,7 +48,7 @@ static char *slurp(const char *path, size_t *len, hh_error *err) {
   fseek(f, 0, SEEK_END);
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
-  char *buf = malloc(n > 0 ? (size_t)n : 1);
+  char *buf = malloc(n > 0 ? (size_t)n + 1 : 1);
   if (!buf) {
     fclose(f);
     hh_error_set(err, HH_E_NOMEM, path, 0, 0, "%s", hh_tr("out of memory"));
@@ -101,8 +101,7 @@ int hh_cmd_gcode(int argc, char **argv) {
   char *text = slurp(file, &len, &err);
   if (!text) return hh_cli_fail(&err);
   hh_gc_program prog;
-  hh_code r = hh_gc_program_load(&prog, text, len, file, &err);
-  free(text);
+  hh_code r = hh_gc_program_adopt(&prog, text, len, file, &err); /* owns text now */
   if (r) return hh_cli_fail(&err);
   hh_gc_setup setup;
   hh_gc_setup_defaults(&setup, mach);

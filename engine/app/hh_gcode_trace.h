@@ -1,8 +1,7 @@
-/* hh_gcode_trace.h - the `haihe gcode --trace` line writer: the same bytes as
- * hh_canon_format (engine/machines/cnc/hh_canon.c) without printf for the motion and
- * dwell kinds that make up nearly all of a trace (hh_fmt); every other kind, and a
- * motion op with a value of 1e12 mm or more, goes through hh_canon_format itself.
- * tests/unit/test_gcode_trace.c compares the two on random ops of every kind. */
+/* hh_gcode_trace.h - the `haihe gcode --trace` line writer: hh_canon_format
+ * (engine/machines/cnc/hh_canon.c, the one place that lays trace lines out; its motion
+ * and dwell lines are written without printf) into a fixed buffer, the length clamped
+ * to what fits. tests/unit/test_gcode_trace.c checks it on random ops of every kind. */
 #ifndef HH_GCODE_TRACE_H
 #define HH_GCODE_TRACE_H
 #include "../machines/cnc/hh_canon.h"

@@ -20,11 +20,39 @@ static hh_code fail_w(chk *k, hh_code code, char c, const char *what) {
   return fail(k, code, k->b->col[c - 'A'], what);
 }
 
+/* modal groups, named (and translated) only when a message needs them */
+enum {
+  GRP_MOTION, GRP_DIST, GRP_NONMODAL, GRP_FEEDMODE, GRP_CYCLE, GRP_PLANE, GRP_UNITS,
+  GRP_COMP, GRP_LENGTH, GRP_WCS, GRP_CSS, GRP_RETRACT, GRP_FLOW, GRP_SPINDLE, GRP_COOLANT
+};
+
+/* translated name of a modal group */
+static const char *group_name(int group) {
+  switch (group) {
+  case GRP_MOTION: return hh_tr("motion");
+  case GRP_DIST: return hh_tr("distance mode");
+  case GRP_NONMODAL: return hh_tr("non-modal");
+  case GRP_FEEDMODE: return hh_tr("feed mode");
+  case GRP_CYCLE: return hh_tr("canned cycle");
+  case GRP_PLANE: return hh_tr("plane");
+  case GRP_UNITS: return hh_tr("units");
+  case GRP_COMP: return hh_tr("radius compensation");
+  case GRP_LENGTH: return hh_tr("tool length");
+  case GRP_WCS: return hh_tr("work offset");
+  case GRP_CSS: return hh_tr("spindle speed mode");
+  case GRP_RETRACT: return hh_tr("return level");
+  case GRP_FLOW: return hh_tr("program flow");
+  case GRP_SPINDLE: return hh_tr("spindle");
+  default: return hh_tr("coolant");
+  }
+}
+
 /* put code into a modal-group slot, conflict if the slot is taken */
-static hh_code slot(chk *k, int *dst, int code, int col, const char *group) {
+static hh_code slot(chk *k, int *dst, int code, int col, int group) {
   char msg[128];
   if (*dst >= 0) {
-    snprintf(msg, sizeof msg, hh_tr("G%d and G%d are both in the %s group"), *dst, code, group);
+    snprintf(msg, sizeof msg, hh_tr("G%d and G%d are both in the %s group"), *dst, code,
+             group_name(group));
     return fail(k, HH_E_GCODE_MODAL_CONFLICT, col, msg);
   }
   *dst = code;
@@ -40,56 +68,56 @@ static hh_code classify_g(chk *k, hh_gc_plan *p) {
     hh_code r = HH_OK;
     switch (g) {
     case 0: case 1: case 2: case 3:
-      r = slot(k, &p->motion, g, col, hh_tr("motion")); break;
+      r = slot(k, &p->motion, g, col, GRP_MOTION); break;
     case 32: case 90: case 92: case 94:
-      if (lathe) { r = slot(k, &p->motion, g, col, hh_tr("motion")); break; }
+      if (lathe) { r = slot(k, &p->motion, g, col, GRP_MOTION); break; }
       if (g == 90 || g == 92) {
-        if (g == 90) r = slot(k, &p->dist, g, col, hh_tr("distance mode"));
-        else r = slot(k, &p->nonmodal, g, col, hh_tr("non-modal"));
+        if (g == 90) r = slot(k, &p->dist, g, col, GRP_DIST);
+        else r = slot(k, &p->nonmodal, g, col, GRP_NONMODAL);
       } else if (g == 94) {
-        r = slot(k, &p->feedmode, g, col, hh_tr("feed mode"));
+        r = slot(k, &p->feedmode, g, col, GRP_FEEDMODE);
       } else goto unsupported;
       break;
     case 91:
       if (lathe) goto unsupported;
-      r = slot(k, &p->dist, g, col, hh_tr("distance mode")); break;
+      r = slot(k, &p->dist, g, col, GRP_DIST); break;
     case 95:
       if (lathe) goto unsupported;
-      r = slot(k, &p->feedmode, g, col, hh_tr("feed mode")); break;
+      r = slot(k, &p->feedmode, g, col, GRP_FEEDMODE); break;
     case 73: case 74: case 81: case 82: case 83: case 84: case 85: case 86: case 89:
       if (lathe) {
-        if (g == 73) { r = slot(k, &p->nonmodal, g, col, hh_tr("non-modal")); break; }
+        if (g == 73) { r = slot(k, &p->nonmodal, g, col, GRP_NONMODAL); break; }
         goto unsupported;
       }
-      r = slot(k, &p->cycle, g, col, hh_tr("canned cycle")); break;
+      r = slot(k, &p->cycle, g, col, GRP_CYCLE); break;
     case 80:
       if (lathe) goto unsupported;
-      r = slot(k, &p->cycle, g, col, hh_tr("canned cycle")); break;
+      r = slot(k, &p->cycle, g, col, GRP_CYCLE); break;
     case 4: case 28: case 53:
-      r = slot(k, &p->nonmodal, g, col, hh_tr("non-modal")); break;
+      r = slot(k, &p->nonmodal, g, col, GRP_NONMODAL); break;
     case 50:
       if (!lathe) goto unsupported;
-      r = slot(k, &p->nonmodal, g, col, hh_tr("non-modal")); break;
+      r = slot(k, &p->nonmodal, g, col, GRP_NONMODAL); break;
     case 70: case 71: case 72: case 76:
       if (!lathe) goto unsupported;
-      r = slot(k, &p->nonmodal, g, col, hh_tr("non-modal")); break;
+      r = slot(k, &p->nonmodal, g, col, GRP_NONMODAL); break;
     case 17: case 18: case 19:
-      r = slot(k, &p->plane, g, col, hh_tr("plane")); break;
+      r = slot(k, &p->plane, g, col, GRP_PLANE); break;
     case 20: case 21:
-      r = slot(k, &p->units, g, col, hh_tr("units")); break;
+      r = slot(k, &p->units, g, col, GRP_UNITS); break;
     case 40: case 41: case 42:
-      r = slot(k, &p->comp, g, col, hh_tr("radius compensation")); break;
+      r = slot(k, &p->comp, g, col, GRP_COMP); break;
     case 43: case 44: case 49:
       if (lathe) goto unsupported;
-      r = slot(k, &p->length, g, col, hh_tr("tool length")); break;
+      r = slot(k, &p->length, g, col, GRP_LENGTH); break;
     case 54: case 55: case 56: case 57: case 58: case 59:
-      r = slot(k, &p->wcs, g, col, hh_tr("work offset")); break;
+      r = slot(k, &p->wcs, g, col, GRP_WCS); break;
     case 96: case 97:
       if (!lathe) goto unsupported;
-      r = slot(k, &p->css, g, col, hh_tr("spindle speed mode")); break;
+      r = slot(k, &p->css, g, col, GRP_CSS); break;
     case 98: case 99:
-      if (lathe) r = slot(k, &p->feedmode, g, col, hh_tr("feed mode"));
-      else r = slot(k, &p->retract, g, col, hh_tr("return level"));
+      if (lathe) r = slot(k, &p->feedmode, g, col, GRP_FEEDMODE);
+      else r = slot(k, &p->retract, g, col, GRP_RETRACT);
       break;
     default:
     unsupported:
@@ -105,12 +133,11 @@ static hh_code classify_g(chk *k, hh_gc_plan *p) {
 static hh_code classify_m(chk *k, hh_gc_plan *p) {
   char msg[96];
   for (int i = 0; i < k->b->nm; i++) {
-    int m = k->b->m[i], col = k->b->mcol[i], *dst = NULL;
-    const char *grp = "";
+    int m = k->b->m[i], col = k->b->mcol[i], *dst = NULL, grp = GRP_FLOW;
     switch (m) {
-    case 0: case 1: case 2: case 30: case 98: case 99: dst = &p->flow; grp = hh_tr("program flow"); break;
-    case 3: case 4: case 5: dst = &p->spindle; grp = hh_tr("spindle"); break;
-    case 7: case 8: case 9: dst = &p->coolant; grp = hh_tr("coolant"); break;
+    case 0: case 1: case 2: case 30: case 98: case 99: dst = &p->flow; grp = GRP_FLOW; break;
+    case 3: case 4: case 5: dst = &p->spindle; grp = GRP_SPINDLE; break;
+    case 7: case 8: case 9: dst = &p->coolant; grp = GRP_COOLANT; break;
     case 6:
       if (k->in->setup.machine == HH_GC_LATHE) break;
       if (p->toolchange)
@@ -124,7 +151,8 @@ static hh_code classify_m(chk *k, hh_gc_plan *p) {
       return fail(k, HH_E_GCODE_UNSUPPORTED, col, msg);
     }
     if (*dst >= 0) {
-      snprintf(msg, sizeof msg, hh_tr("M%d and M%d are both in the %s group"), *dst, m, grp);
+      snprintf(msg, sizeof msg, hh_tr("M%d and M%d are both in the %s group"), *dst, m,
+               group_name(grp));
       return fail(k, HH_E_GCODE_MODAL_CONFLICT, col, msg);
     }
     *dst = m;
@@ -138,10 +166,13 @@ static hh_code classify_m(chk *k, hh_gc_plan *p) {
 static hh_code check_values(chk *k, const hh_gc_plan *p) {
   const hh_gc_block *b = k->b;
   const char *ints = "DHLNOT";
-  for (const char *c = ints; *c; c++)
-    if (HAS(*c) && b->frac[*c - 'A'])
-      return fail_w(k, HH_E_GCODE_INTEGER, *c, hh_tr("this word must be an integer"));
-  if (HAS('P') && b->frac['P' - 'A'] && p->nonmodal != 4)
+  const unsigned int_bits = HH_GC_BIT('D') | HH_GC_BIT('H') | HH_GC_BIT('L') |
+                            HH_GC_BIT('N') | HH_GC_BIT('O') | HH_GC_BIT('T');
+  if (b->fracbits & int_bits) /* the first of D H L N O T, in that order */
+    for (const char *c = ints; *c; c++)
+      if (b->fracbits & HH_GC_BIT(*c))
+        return fail_w(k, HH_E_GCODE_INTEGER, *c, hh_tr("this word must be an integer"));
+  if (HAS('P') && (b->fracbits & HH_GC_BIT('P')) && p->nonmodal != 4)
     return fail_w(k, HH_E_GCODE_INTEGER, 'P', hh_tr("P must be an integer here"));
   if (HAS('F') && b->val['F' - 'A'] < 0)
     return fail_w(k, HH_E_GCODE_RANGE, 'F', hh_tr("feed rate F must not be negative"));
@@ -220,7 +251,7 @@ hh_code hh_gc_check(hh_gc_interp *in, const hh_gc_block *b, hh_gc_plan *p,
         snprintf(msg, sizeof msg, hh_tr("G%d needs P and Q (first and last contour block)"), nm);
         return fail(&k, HH_E_GCODE_MISSING_WORD, b->gcol[0], msg);
       }
-      if (b->frac['Q' - 'A'])
+      if ((b->fracbits & HH_GC_BIT('Q')))
         return fail_w(&k, HH_E_GCODE_INTEGER, 'Q', hh_tr("Q must be a sequence number"));
       used |= HH_GC_BIT('P') | HH_GC_BIT('Q');
       if (nm != 70) used |= HH_GC_BIT('U') | HH_GC_BIT('W');
@@ -228,7 +259,7 @@ hh_code hh_gc_check(hh_gc_interp *in, const hh_gc_block *b, hh_gc_plan *p,
       if (!HAS('R') || (!HAS('U') && !HAS('W')))
         return fail(&k, HH_E_GCODE_MISSING_WORD, b->gcol[0],
                     hh_tr("G73 first block needs U and/or W (relief) and R (passes)"));
-      if (b->val['R' - 'A'] < 1 || b->frac['R' - 'A'] || b->val['R' - 'A'] > 999)
+      if (b->val['R' - 'A'] < 1 || (b->fracbits & HH_GC_BIT('R')) || b->val['R' - 'A'] > 999)
         return fail_w(&k, HH_E_GCODE_RANGE, 'R', hh_tr("G73 R (passes) must be a whole number 1..999"));
       used |= HH_GC_BIT('U') | HH_GC_BIT('W') | HH_GC_BIT('R');
     } else {
@@ -254,7 +285,7 @@ hh_code hh_gc_check(hh_gc_interp *in, const hh_gc_block *b, hh_gc_plan *p,
         if (a != 0 && a != 29 && a != 30 && a != 55 && a != 60 && a != 80)
           return fail_w(&k, HH_E_GCODE_RANGE, 'P', hh_tr("G76 tool angle must be 0, 29, 30, 55, 60 or 80"));
       }
-      if (HAS('Q') && (b->frac['Q' - 'A'] || b->val['Q' - 'A'] < 0))
+      if (HAS('Q') && ((b->fracbits & HH_GC_BIT('Q')) || b->val['Q' - 'A'] < 0))
         return fail_w(&k, HH_E_GCODE_INTEGER, 'Q', hh_tr("G76 Q is a whole number of micrometres"));
       if (HAS('R') && b->val['R' - 'A'] < 0)
         return fail_w(&k, HH_E_GCODE_RANGE, 'R', hh_tr("G76 R (finishing allowance) must be >= 0"));
@@ -263,7 +294,7 @@ hh_code hh_gc_check(hh_gc_interp *in, const hh_gc_block *b, hh_gc_plan *p,
       if (!HAS('P') || !HAS('Q'))
         return fail(&k, HH_E_GCODE_MISSING_WORD, b->gcol[0],
                     hh_tr("G76 second block needs P (thread height) and Q (first depth)"));
-      if (b->frac['Q' - 'A'] || b->val['Q' - 'A'] <= 0)
+      if ((b->fracbits & HH_GC_BIT('Q')) || b->val['Q' - 'A'] <= 0)
         return fail_w(&k, HH_E_GCODE_RANGE, 'Q', hh_tr("G76 Q is a whole number of micrometres > 0"));
       if (b->val['P' - 'A'] <= 0)
         return fail_w(&k, HH_E_GCODE_RANGE, 'P', hh_tr("G76 P (thread height) must be > 0"));
@@ -340,7 +371,7 @@ hh_code hh_gc_check(hh_gc_interp *in, const hh_gc_block *b, hh_gc_plan *p,
     if (cyc == 82 || cyc == 89 || cyc == 74 || cyc == 84) used |= HH_GC_BIT('P');
     if (HAS('P') && b->val['P' - 'A'] < 0)
       return fail_w(&k, HH_E_GCODE_RANGE, 'P', hh_tr("dwell P must not be negative"));
-    if (HAS('K') && (b->val['K' - 'A'] < 0 || b->frac['K' - 'A']))
+    if (HAS('K') && (b->val['K' - 'A'] < 0 || (b->fracbits & HH_GC_BIT('K'))))
       return fail_w(&k, HH_E_GCODE_RANGE, 'K', hh_tr("repeat count K must be a whole number >= 0"));
     if (cyc == 74 || cyc == 84) {
       if (m->spindle_dir == 0 && p->spindle != 3 && p->spindle != 4)

@@ -35,7 +35,7 @@ hh_code hh_gc_emit(hh_gc_ctx *c, hh_canon_op *op) {
 /* emit a straight move (RAPID, LINEAR or THREAD) to end and update the position */
 hh_code hh_gc_move(hh_gc_ctx *c, hh_canon_kind kind, const double end[3]) {
   hh_canon_op *op = &c->in->scratch;
-  memset(op, 0, sizeof *op);
+  hh_gc_zero(op, sizeof *op);
   op->kind = kind;
   memcpy(op->start, c->m->pos, sizeof op->start);
   memcpy(op->end, end, sizeof op->end);
@@ -404,14 +404,14 @@ static hh_code do_motion(hh_gc_ctx *c, const hh_gc_plan *p) {
   case 1: return hh_gc_move(c, HH_CANON_LINEAR, end);
   case 2: case 3: {
     hh_canon_op op;
-    memset(&op, 0, sizeof op);
+    hh_gc_zero(&op, sizeof op);
     if ((r = hh_gc_arc(c, mv, end, &op))) return r;
     memcpy(op.start, m->pos, sizeof op.start);
     memcpy(op.end, end, sizeof op.end);
     op.feed = m->feed;
     op.feed_mode = m->feed_per_rev;
     memcpy(m->pos, end, sizeof m->pos);
-    c->in->scratch = op;
+    hh_gc_copy(&c->in->scratch, &op, sizeof op);
     return hh_gc_emit(c, &c->in->scratch);
   }
   case 32: return hh_gc_move(c, HH_CANON_THREAD, end);
@@ -481,19 +481,27 @@ static hh_code convert_pass(hh_gc_interp *in, const hh_gc_block *b, const hh_gc_
   return do_flow(c, p, dry);
 }
 
-/* convert block b: dry pass when geometry can fail, then the real pass, then commit */
+/* convert block b: a dry pass on a copy when geometry can fail, then the real pass on
+   the modal state itself, put back from a copy if that pass fails (the sink stopped
+   the program): an error leaves the modal state as it was */
 hh_code hh_gc_convert(hh_gc_interp *in, const hh_gc_block *b, const hh_gc_plan *p,
                       const hh_canon_sink *sink, hh_error *err) {
-  hh_gc_modal work = in->modal;
+  hh_gc_modal keep;
   hh_code r;
   int risky = p->move == 2 || p->move == 3 || p->move >= 90 || p->nonmodal == 70 ||
               p->nonmodal == 71 || p->comp >= 0 || p->flow == 98 || in->modal.comp != 40 ||
               p->nonmodal >= 70;
+  hh_gc_copy(&keep, &in->modal, sizeof keep);
   if (risky) {
-    if ((r = convert_pass(in, b, p, sink, err, 1, &work))) return r;
-    work = in->modal;
+    if ((r = convert_pass(in, b, p, sink, err, 1, &in->modal))) {
+      hh_gc_copy(&in->modal, &keep, sizeof keep);
+      return r;
+    }
+    hh_gc_copy(&in->modal, &keep, sizeof keep);
   }
-  if ((r = convert_pass(in, b, p, sink, err, 0, &work))) return r;
-  in->modal = work;
+  if ((r = convert_pass(in, b, p, sink, err, 0, &in->modal))) {
+    hh_gc_copy(&in->modal, &keep, sizeof keep);
+    return r;
+  }
   return HH_OK;
 }

@@ -24,7 +24,7 @@ typedef struct hh_gc_block {
   unsigned seen;            /* HH_GC_BIT(letter) for each word other than G, M */
   double val[26];           /* value of each letter word (program units) */
   int col[26];              /* 1-based column of each letter word */
-  int frac[26];             /* 1 if the word had a decimal point */
+  int frac[26];             /* 1 if the word had a decimal point (letters in seen) */
   unsigned fracbits;        /* HH_GC_BIT(letter) for each word with a decimal point */
   int g[HH_GC_MAX_G], gcol[HH_GC_MAX_G], ng;
   int m[HH_GC_MAX_M], mcol[HH_GC_MAX_M], nm;
@@ -58,6 +58,11 @@ hh_code hh_gc_convert(hh_gc_interp *in, const hh_gc_block *b, const hh_gc_plan *
                       const hh_canon_sink *sink, hh_error *err);
 hh_code hh_gc_exec(hh_gc_interp *in, const char *text, int line,
                    const hh_canon_sink *sink, hh_error *err);
+/* memcpy / memset through the C library's own functions (hh_gc_program.c): for blocks
+   of a few hundred bytes the compiler would inline `rep movs` / `rep stos`, whose
+   start-up cost dominated the per-block copies of the modal state and of an op */
+void hh_gc_copy(void *dst, const void *src, size_t n);
+void hh_gc_zero(void *dst, size_t n);
 
 /* context passed through convert helpers */
 typedef struct hh_gc_ctx {

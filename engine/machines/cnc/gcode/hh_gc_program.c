@@ -24,31 +24,70 @@ void hh_gc_program_free(hh_gc_program *p) {
 /* copy the text, split it into lines and find O numbers at line starts */
 hh_code hh_gc_program_load(hh_gc_program *p, const char *text, size_t len,
                            const char *name, hh_error *err) {
+  char *copy = malloc(len + 1);
+  if (!copy) {
+    memset(p, 0, sizeof *p);
+    snprintf(p->name, sizeof p->name, "%s", name ? name : "program");
+    return hh_error_set(err, HH_E_NOMEM, p->name, 0, 0, "out of memory");
+  }
+  memcpy(copy, text, len);
+  return hh_gc_program_adopt(p, copy, len, name, err);
+}
+
+/* double the room of the O-number index (16 at first); nonzero when out of memory */
+static int grow_subs(hh_gc_program *p, int *cap) {
+  int n = *cap ? *cap * 2 : 16;
+  int *num = realloc(p->sub_number, sizeof(int) * (size_t)n);
+  if (!num) return 1;
+  p->sub_number = num;
+  int *at = realloc(p->sub_line, sizeof(int) * (size_t)n);
+  if (!at) return 1;
+  p->sub_line = at;
+  *cap = n;
+  return 0;
+}
+
+/* take over text (len + 1 bytes), split it into lines and find O numbers */
+hh_code hh_gc_program_adopt(hh_gc_program *p, char *text, size_t len, const char *name,
+                            hh_error *err) {
   memset(p, 0, sizeof *p);
   snprintf(p->name, sizeof p->name, "%s", name ? name : "program");
-  p->text = malloc(len + 1);
-  if (!p->text) return hh_error_set(err, HH_E_NOMEM, p->name, 0, 0, "out of memory");
-  memcpy(p->text, text, len);
+  p->text = text;
   p->text[len] = '\0';
-  int n = 1;
-  for (size_t i = 0; i < len; i++) n += p->text[i] == '\n';
-  p->line = malloc(sizeof *p->line * (size_t)n);
-  p->sub_number = malloc(sizeof(int) * (size_t)n);
-  p->sub_line = malloc(sizeof(int) * (size_t)n);
-  if (!p->line || !p->sub_number || !p->sub_line) {
+  /* the text ends at its first NUL byte, if any */
+  const char *z = memchr(p->text, '\0', len);
+  size_t end = z ? (size_t)(z - p->text) : len;
+  /* one pass: the line index grows by doubling from a guess of 24 bytes a line */
+  size_t cap = end / 24 + 16;
+  p->line = malloc(sizeof *p->line * cap);
+  if (!p->line) {
     hh_gc_program_free(p);
     return hh_error_set(err, HH_E_NOMEM, name, 0, 0, "out of memory");
   }
-  char *s = p->text;
+  int sub_cap = 0;
+  char *s = p->text, *stop = p->text + end;
   for (;;) {
+    if ((size_t)p->nlines == cap) {
+      char **grown = realloc(p->line, sizeof *p->line * cap * 2);
+      if (!grown) {
+        hh_gc_program_free(p);
+        return hh_error_set(err, HH_E_NOMEM, name, 0, 0, "out of memory");
+      }
+      p->line = grown;
+      cap *= 2;
+    }
     p->line[p->nlines++] = s;
-    char *nl = strchr(s, '\n');
-    if (nl) *nl = '\0';
-    size_t l = strlen(s);
-    if (l && s[l - 1] == '\r') s[l - 1] = '\0';
-    char *t = s;
+    char *nl = memchr(s, '\n', (size_t)(stop - s));
+    char *eol = nl ? nl : stop;
+    *eol = '\0';
+    if (eol > s && eol[-1] == '\r') eol[-1] = '\0';
+    const char *t = s; /* an O number (or ':' number) at the start of the line */
     while (*t == ' ' || *t == '\t') t++;
     if ((*t == 'O' || *t == 'o' || *t == ':') && t[1] >= '0' && t[1] <= '9') {
+      if (p->nsubs == sub_cap && grow_subs(p, &sub_cap)) {
+        hh_gc_program_free(p);
+        return hh_error_set(err, HH_E_NOMEM, name, 0, 0, "out of memory");
+      }
       p->sub_number[p->nsubs] = atoi(t + 1);
       p->sub_line[p->nsubs++] = p->nlines - 1;
     }
@@ -81,6 +120,12 @@ void hh_gc_init(hh_gc_interp *in, const hh_gc_setup *s, const hh_gc_program *pro
     m->pos[i] = s->start[i] - m->origin[i];
   }
 }
+
+/* memcpy with a size the caller's compiler cannot see: a library call, not `rep movs` */
+void hh_gc_copy(void *dst, const void *src, size_t n) { memcpy(dst, src, n); }
+
+/* memset to zero with a size the caller's compiler cannot see: a library call */
+void hh_gc_zero(void *dst, size_t n) { memset(dst, 0, n); }
 
 /* read, check and convert one line of text */
 hh_code hh_gc_exec(hh_gc_interp *in, const char *text, int line,

@@ -1,55 +1,43 @@
 /* hh_gc_read.c - phase 1: one source line into words (no allocation, C locale). */
 #include "hh_gc_int.h"
 #include "../../../core/hh_i18n.h"
+#include "../../../core/hh_strtod.h"
 #include <string.h>
 
 /* letters a block may hold, per machine (G and M handled separately) */
-static int letter_ok(hh_gc_machine mach, char c) {
-  const char *mill = "DFHIJKLNOPQRSTXYZ";
-  const char *lathe = "FIKLNOPQRSTUWXZ";
-  return strchr(mach == HH_GC_LATHE ? lathe : mill, c) != NULL;
-}
+#define B(c) HH_GC_BIT(c)
+static const unsigned mill_letters = B('D') | B('F') | B('H') | B('I') | B('J') | B('K') |
+                                     B('L') | B('N') | B('O') | B('P') | B('Q') | B('R') |
+                                     B('S') | B('T') | B('X') | B('Y') | B('Z');
+static const unsigned lathe_letters = B('F') | B('I') | B('K') | B('L') | B('N') | B('O') |
+                                      B('P') | B('Q') | B('R') | B('S') | B('T') | B('U') |
+                                      B('W') | B('X') | B('Z');
+#undef B
 
-/* parse a decimal number at s[*i]: sign, digits, point, digits; 0 if none.
-   Exact mantissa / power of ten keeps it independent of the locale. */
-static int read_number(const char *s, int *i, double *out, int *frac) {
-  static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-                               1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-  int j = *i, neg = 0, digits = 0, scale = 0, point = 0;
-  unsigned long long mant = 0;
-  while (s[j] == ' ' || s[j] == '\t') j++;
-  if (s[j] == '+' || s[j] == '-') neg = s[j++] == '-';
-  for (;; j++) {
-    char c = s[j];
-    if (c >= '0' && c <= '9') {
-      if (mant < 100000000000000000ull) {
-        mant = mant * 10 + (unsigned)(c - '0');
-        if (point) scale++;
-      } else if (!point) {
-        return 0; /* absurdly long integer part */
-      }
-      digits++;
-    } else if (c == '.' && !point) {
-      point = 1;
-    } else {
-      break;
-    }
-  }
-  if (!digits) return 0;
-  double v = (double)mant;
-  if (scale) v /= p10[scale];
-  *out = neg ? -v : v;
-  *frac = point;
-  *i = j;
-  return 1;
+/* val[] and col[] of every letter to zero, as plain stores: a memset of this size is
+   inlined as `rep stos`, whose start-up cost was a third of the reader's time */
+static void zero_words(hh_gc_block *b) {
+#define Z4(k) b->val[k] = b->val[k + 1] = b->val[k + 2] = b->val[k + 3] = 0.0; \
+  b->col[k] = b->col[k + 1] = b->col[k + 2] = b->col[k + 3] = 0
+  Z4(0); Z4(4); Z4(8); Z4(12); Z4(16); Z4(20);
+  b->val[24] = b->val[25] = 0.0;
+  b->col[24] = b->col[25] = 0;
+#undef Z4
 }
 
 /* read one line of text into b; syntax, unknown and repeated words are errors */
 hh_code hh_gc_read(hh_gc_interp *in, const char *s, int line, hh_gc_block *b,
                    hh_error *err) {
   const char *file = in->prog ? in->prog->name : "MDI";
-  memset(b, 0, sizeof *b);
+  /* every field a later phase reads without checking `seen` starts at zero; frac[],
+     the comment text and the G/M lists past their counts are never read unset */
+  zero_words(b);
   b->line = line;
+  b->seen = b->fracbits = 0;
+  b->ng = b->nm = 0;
+  b->g[0] = b->gcol[0] = b->m[0] = b->mcol[0] = 0;
+  b->comment[0] = '\0';
+  b->has_comment = b->is_msg = b->deleted = b->has_o = b->empty = 0;
   int i = 0;
   while (s[i] == ' ' || s[i] == '\t') i++;
   if (s[i] == '/') {
@@ -61,10 +49,68 @@ hh_code hh_gc_read(hh_gc_interp *in, const char *s, int line, hh_gc_block *b,
     i++;
   }
   int any = 0;
+  const unsigned letters =
+      in->setup.machine == HH_GC_LATHE ? lathe_letters : mill_letters;
   for (;;) {
     char c = s[i];
-    if (c == '\0' || c == '\r' || c == '\n') break;
+    unsigned up = (unsigned)(c | 32) - 'a'; /* 0..25 for a letter of either case */
+    if (up < 26) { /* a word: letter, number (the common case first) */
+      int col = i + 1, j = i + 1;
+      c = (char)('A' + up);
+      while (s[j] == ' ' || s[j] == '\t') j++;
+      if (s[j] == '#' || s[j] == '[' || (c == 'O' && s[j] == '<'))
+        return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, j + 1,
+                            hh_tr("variables, expressions and named O-words are not supported"));
+      double v = 0;
+      hh_dec_info info;
+      int n = hh_strtod_dec(s + j, &v, &info);
+      if (!n || info.int_digits > 18) /* none, or an absurdly long integer part */
+        return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
+                            hh_tr("word %c without a number"), c);
+      i = j + n;
+      any = 1;
+      int frac = info.point;
+      if (c == 'G') {
+        if (frac && v != (double)(long)v)
+          return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, col,
+                              hh_tr("G%g is not supported"), v);
+        if (b->ng == HH_GC_MAX_G)
+          return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
+                              hh_tr("too many G codes in one block"));
+        b->gcol[b->ng] = col;
+        b->g[b->ng++] = (int)v;
+        continue;
+      }
+      if (c == 'M') {
+        if (frac && v != (double)(long)v)
+          return hh_error_set(err, HH_E_GCODE_INTEGER, file, line, col,
+                              hh_tr("M code must be an integer (M%g)"), v);
+        if (b->nm == HH_GC_MAX_M)
+          return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
+                              hh_tr("too many M codes in one block"));
+        b->mcol[b->nm] = col;
+        b->m[b->nm++] = (int)v;
+        continue;
+      }
+      unsigned bit = 1u << up;
+      if (!(letters & bit))
+        return hh_error_set(err, HH_E_GCODE_UNKNOWN_WORD, file, line, col,
+                            hh_tr("word %c is not used on a %s"), c,
+                            in->setup.machine == HH_GC_LATHE ? hh_tr("lathe") : hh_tr("mill"));
+      if (b->seen & bit)
+        return hh_error_set(err, HH_E_GCODE_REPEATED_WORD, file, line, col,
+                            hh_tr("word %c repeated in one block (first at column %d)"), c,
+                            b->col[up]);
+      b->seen |= bit;
+      b->fracbits |= frac ? bit : 0;
+      b->val[up] = v;
+      b->col[up] = col;
+      b->frac[up] = frac;
+      if (c == 'O') b->has_o = 1;
+      continue;
+    }
     if (c == ' ' || c == '\t' || c == '%') { i++; continue; }
+    if (c == '\0' || c == '\r' || c == '\n') break;
     if (c == ';') { /* rest of the line is a comment */
       i++;
       while (s[i] == ' ') i++;
@@ -105,64 +151,11 @@ hh_code hh_gc_read(hh_gc_interp *in, const char *s, int line, hh_gc_block *b,
       i++;
       continue;
     }
-    int col = i + 1;
-    if (c >= 'a' && c <= 'z') c = (char)(c - 32);
     if (c == '#' || c == '[')
-      return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, col,
+      return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, i + 1,
                           hh_tr("variables and expressions (%c) are not supported"), c);
-    if (c < 'A' || c > 'Z')
-      return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
-                          hh_tr("unexpected character '%c'"), c);
-    i++;
-    {
-      int j = i;
-      while (s[j] == ' ' || s[j] == '\t') j++;
-      if (s[j] == '#' || s[j] == '[' || (c == 'O' && s[j] == '<'))
-        return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, j + 1,
-                            hh_tr("variables, expressions and named O-words are not supported"));
-    }
-    double v = 0;
-    int frac = 0;
-    if (!read_number(s, &i, &v, &frac))
-      return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
-                          hh_tr("word %c without a number"), c);
-    any = 1;
-    if (c == 'G') {
-      if (frac && v != (double)(long)v)
-        return hh_error_set(err, HH_E_GCODE_UNSUPPORTED, file, line, col,
-                            hh_tr("G%g is not supported"), v);
-      if (b->ng == HH_GC_MAX_G)
-        return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
-                            hh_tr("too many G codes in one block"));
-      b->gcol[b->ng] = col;
-      b->g[b->ng++] = (int)v;
-      continue;
-    }
-    if (c == 'M') {
-      if (frac && v != (double)(long)v)
-        return hh_error_set(err, HH_E_GCODE_INTEGER, file, line, col,
-                            hh_tr("M code must be an integer (M%g)"), v);
-      if (b->nm == HH_GC_MAX_M)
-        return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, col,
-                            hh_tr("too many M codes in one block"));
-      b->mcol[b->nm] = col;
-      b->m[b->nm++] = (int)v;
-      continue;
-    }
-    if (!letter_ok(in->setup.machine, c))
-      return hh_error_set(err, HH_E_GCODE_UNKNOWN_WORD, file, line, col,
-                          hh_tr("word %c is not used on a %s"), c,
-                          in->setup.machine == HH_GC_LATHE ? hh_tr("lathe") : hh_tr("mill"));
-    int k = c - 'A';
-    if (b->seen & HH_GC_BIT(c))
-      return hh_error_set(err, HH_E_GCODE_REPEATED_WORD, file, line, col,
-                          hh_tr("word %c repeated in one block (first at column %d)"), c,
-                          b->col[k]);
-    b->seen |= HH_GC_BIT(c);
-    b->val[k] = v;
-    b->col[k] = col;
-    b->frac[k] = frac;
-    if (c == 'O') b->has_o = 1;
+    return hh_error_set(err, HH_E_GCODE_SYNTAX, file, line, i + 1,
+                        hh_tr("unexpected character '%c'"), c);
   }
   b->empty = !any && !b->has_comment;
   return HH_OK;

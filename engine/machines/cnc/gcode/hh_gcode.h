@@ -11,6 +11,7 @@
  * Index:
  *   hh_gc_setup_defaults  fill a setup with defaults (mill or lathe, zero offsets)
  *   hh_gc_program_load    copy program text and index its lines and O numbers
+ *   hh_gc_program_adopt   the same on a buffer the program takes over (no copy)
  *   hh_gc_program_free    release a loaded program
  *   hh_gc_init            start an interpreter on a program with a setup
  *   hh_gc_step            execute the next block (0..n canonical ops)
@@ -162,6 +163,10 @@ void hh_gc_setup_defaults(hh_gc_setup *s, hh_gc_machine machine);
 /* copy text (len bytes) and index lines and O numbers; name is used in errors */
 hh_code hh_gc_program_load(hh_gc_program *p, const char *text, size_t len,
                            const char *name, hh_error *err);
+/* as hh_gc_program_load, but take ownership of text (malloc'd, len + 1 bytes: the last
+   one becomes the terminating NUL) instead of copying it; on error text is freed too */
+hh_code hh_gc_program_adopt(hh_gc_program *p, char *text, size_t len, const char *name,
+                            hh_error *err);
 /* release what hh_gc_program_load allocated (safe on a zeroed program) */
 void hh_gc_program_free(hh_gc_program *p);
 /* reset in to the start of prog with setup s (prog must outlive in) */
