@@ -1,8 +1,11 @@
 /* hh_bench_render.c - `haihe bench --render`: milliseconds per frame of the STS scene
  * at 1280x720, of a stereo pair at 2 x 1832x1920 (two offscreen targets, as for a
  * headset) and of the scene with a yard of 5000 containers, with the draw calls of
- * each frame. Headless through SDL's offscreen driver (EGL): llvmpipe here, the GPU's
- * driver where there is one. A measurement, not a test: it prints and exits 0. */
+ * each frame. The stereo pair is measured without MSAA and with 4x, each row with its
+ * draw calls, render passes and bytes of render targets per frame and its time against
+ * the row without MSAA. Headless through SDL's offscreen driver (EGL): llvmpipe here,
+ * the GPU's driver where there is one. Each frame ends with one glFinish, so the time
+ * is the GPU's (the same in every row). A measurement, not a test: prints, exits 0. */
 #define _POSIX_C_SOURCE 200809L
 #include "hh_cli.h"
 #include "../core/hh_i18n.h"
@@ -35,10 +38,10 @@ static int make_target(hh_rtarget *t, GLuint *tex, GLuint *depth, int w, int h) 
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glGenRenderbuffers(1, depth);
   glBindRenderbuffer(GL_RENDERBUFFER, *depth);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, *depth);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, *depth);
   int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   *t = (hh_rtarget){fbo, w, h};
@@ -52,15 +55,17 @@ typedef struct bench_case {
   hh_render_stats st; /* of the last frame */
 } bench_case;
 
-/* draw n frames into the targets (one, or two eyes 64 mm apart); each frame falls at
-   a different point between the last two ticks (prev -> d), so the crane moves and the
-   shadow map is redrawn every frame, as in a real run (once per stereo pair) */
+/* draw n frames into the targets (one, or the two eyes of a stereo pair 64 mm apart,
+   drawn as the headset path draws them: one hh_render_scene_views per frame); each
+   frame falls at a different point between the last two ticks (prev -> d), so the
+   crane moves and the shadow map is redrawn every frame, as in a real run */
 static void run_case(hh_renderer *r, const hh_model *m, const hh_render_pose *prev,
                      const hh_data *d0, const hh_rtarget *t, int n_targets, int frames,
                      int hud, bench_case *out) {
   hh_camera cam = {.mode = HH_CAM_ORBIT};
-  float view[16], proj[16];
+  float view[2][16], proj[2][16];
   double t0 = 0, c0 = 0;
+  if (n_targets > 2) n_targets = 2;
   for (int f = -2; f < frames; f++) { /* two warm-up frames (shader JIT, uploads) */
     if (f == 0) {
       glFinish();
@@ -69,17 +74,17 @@ static void run_case(hh_renderer *r, const hh_model *m, const hh_render_pose *pr
     }
     const hh_data *d = hh_render_blend(r, prev, d0, (float)((f + 2) % 50) / 50.0f);
     for (int e = 0; e < n_targets; e++) {
-      hh_camera_matrices(&cam, m, d, (float)t[e].width / (float)t[e].height, view, proj);
-      view[12] += e ? -0.032f : 0.032f; /* 64 mm between the eyes */
-      hh_render_scene(r, m, d, view, proj, &t[e]);
-      if (hud) hh_render_hud(r, m, d, &t[e]);
+      hh_camera_matrices(&cam, m, d, (float)t[e].width / (float)t[e].height, view[e], proj[e]);
+      if (n_targets > 1) view[e][12] += e ? -0.032f : 0.032f; /* 64 mm between the eyes */
     }
-    glFinish();
+    hh_render_scene_views(r, m, d, n_targets, (const float (*)[16])view,
+                          (const float (*)[16])proj, t);
+    if (hud) hh_render_hud(r, m, d, &t[0]);
+    glFinish(); /* the GPU's work of this frame done: the time counts it */
   }
   out->ms = 1000.0 * (clock_s(CLOCK_MONOTONIC) - t0) / (frames > 0 ? frames : 1);
   out->cpu_ms = 1000.0 * (clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0) / (frames > 0 ? frames : 1);
   hh_render_get_stats(r, &out->st);
-  if (n_targets > 1) out->st.draw_calls *= n_targets; /* per stereo frame */
 }
 
 /* print one case */
@@ -87,6 +92,19 @@ static void print_case(const char *label, const bench_case *c) {
   printf(hh_tr("%-40s %8.2f ms/frame %8.1f fps %8.2f CPU ms/frame %5d draw calls %6d boxes\n"),
          label, c->ms, c->ms > 0 ? 1000.0 / c->ms : 0.0, c->cpu_ms, c->st.draw_calls,
          c->st.instances);
+}
+
+/* print one stereo case: its MSAA, passes, render-target bytes and time against base */
+static void print_stereo(const bench_case *c, const bench_case *base) {
+  char label[96];
+  if (c->st.msaa)
+    snprintf(label, sizeof label, hh_tr("stereo pair 2x%dx%d, MSAA %dx"), EYE_W, EYE_H, c->st.msaa);
+  else
+    snprintf(label, sizeof label, hh_tr("stereo pair 2x%dx%d, MSAA off"), EYE_W, EYE_H);
+  printf(hh_tr("%-40s %8.2f ms/frame %5.2fx %8.2f CPU ms/frame %5d draw calls %3d passes "
+               "%8.1f MiB render targets\n"),
+         label, c->ms, base->ms > 0 ? c->ms / base->ms : 0.0, c->cpu_ms, c->st.draw_calls,
+         c->st.passes, (double)c->st.target_bytes / (1024.0 * 1024.0));
 }
 
 /* `haihe bench --render` */
@@ -130,9 +148,16 @@ int hh_bench_render(int argc, char **argv) {
   printf(hh_tr("Render benchmark: %s, %d frames per case, MSAA %dx, GL renderer %s\n"), m->id,
          frames, c_desk.st.msaa, (const char *)glGetString(GL_RENDERER));
   print_case(hh_tr("STS scene 1280x720"), &c_desk);
-  if (ok) {
-    run_case(r, m, &prev, d, eyes, 2, frames / 3 > 0 ? frames / 3 : 1, 0, &c_eyes);
+  if (ok) { /* the stereo pair without MSAA, then with 4x (the ratio to the first) */
+    int sframes = frames / 3 > 0 ? frames / 3 : 1, want = hh_render_msaa(r, 0);
+    run_case(r, m, &prev, d, eyes, 2, sframes, 0, &c_eyes);
     print_case(hh_tr("STS scene, stereo pair 2x1832x1920"), &c_eyes);
+    print_stereo(&c_eyes, &c_eyes);
+    hh_render_msaa(r, 4);
+    bench_case c_ms;
+    run_case(r, m, &prev, d, eyes, 2, sframes, 0, &c_ms);
+    print_stereo(&c_ms, &c_eyes);
+    hh_render_msaa(r, want);
   } else {
     fprintf(stderr, "%s\n", hh_tr("cannot create the render benchmark targets"));
   }

@@ -56,5 +56,41 @@ int hh_rcnc_vrpad_update(struct hh_renderer *r, int hover, float hx, float hy, i
    world axes (x, -z, y), i.e. hh_xr_eye_view with cab 0 and no recentering; proj: GL */
 void hh_rcnc_vrpad_draw(struct hh_renderer *r, const float view[16], const float proj[16],
                         unsigned fbo, int w, int h);
+/* VR: free the pad's GL objects if they were made for r (NULL: for any renderer);
+   hh_render_destroy calls it */
+void hh_rcnc_vrpad_destroy(struct hh_renderer *r);
+/* VR: the pad's GL object names now (texture, framebuffer, program, vertex array,
+   buffer; 0: none) into names; returns how many are non-zero (tests: leak check) */
+int hh_rcnc_vrpad_objects(unsigned names[5]);
+
+/* ---- key help on the HUD (hh_rcnc_help.c): the desktop bindings of the operator panel.
+   The platform builds the lines from the very tables it reads keys with
+   (hh_input_cnc_help in hh_input_cnc.c) and hands them over when the machine is chosen;
+   a one-line hint ("Ctrl+H: keys") stays on the HUD, the full list shows for the first
+   HH_RCNC_HELP_START_S seconds and whenever toggled on. Help is HUD state: it sends no
+   control, so a recording replays the same whatever was shown. */
+#define HH_RCNC_HELP_MAX 64
+#define HH_RCNC_HELP_START_S 10.0 /* s of simulated time the list shows at the start */
+
+/* one help line: the keys as printed on a desktop keyboard and what they do */
+typedef struct hh_rcnc_help_line {
+  char keys[48];    /* "F11", "Keypad + / Ctrl+=", "Mouse wheel" (shown through hh_tr) */
+  const char *what; /* English msgid ("CYCLE START"), shown through hh_tr */
+} hh_rcnc_help_line;
+
+/* (hh_input_cnc.c) the help lines of the desktop layout for machine (hh_machine_kind),
+   at most max; returns the count, 0 for a machine that is not a CNC */
+int hh_input_cnc_help(int machine, hh_rcnc_help_line *out, int max);
+/* (hh_input_cnc.c) the key that shows and hides the help ("Ctrl+H") */
+const char *hh_input_cnc_help_key(void);
+/* hand the help to the HUD (copied; n = 0: no help and no hint); toggle_keys: the
+   key that toggles it; the help shows again from the start */
+void hh_rcnc_help_set(const hh_rcnc_help_line *lines, int n, const char *toggle_keys);
+/* show the help when hidden, hide it when shown (as last drawn) */
+void hh_rcnc_help_toggle(void);
+/* 1 when the help list is shown at simulated time t_s */
+int hh_rcnc_help_visible(double t_s);
+/* draw the hint and, when visible at t_s, the help list over a W x H HUD frame */
+void hh_rcnc_help_draw(struct hh_hud *h, struct hh_font *font, double t_s, int W, int H);
 
 #endif

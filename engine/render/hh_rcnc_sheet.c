@@ -1,8 +1,10 @@
 /* hh_rcnc_sheet.c - the exam drawing as a 2D sheet over the CNC HUD (toggled with the
- * panel's DRAWING key, d->cnc.drawing): a sketch of the part (mill: top view shaded by
- * depth; lathe: side view of the turned profile) with a dimension line numbered for
- * each gauge of the model, and the table of dimensions with their tolerance bands and
- * roughness callouts beside the last measured values (green in band, red out).
+ * panel's DRAWING key, d->cnc.drawing): a sketch of the part as cut (mill: top view
+ * shaded by depth; lathe: side view of the turned profile) with the drawing's nominal
+ * profile (outline{}) drawn over it in ink, a dimension line per gauge labelled with its
+ * row number, nominal and tolerance ("2: \xC3\x9836 0/-0.04"), a legend, and the table of
+ * dimensions with their tolerance bands and roughness callouts beside the last measured
+ * values (green in band, red out).
  * Reads the model and d, never writes.
  */
 #include "hh_render_int.h"
@@ -43,16 +45,52 @@ static void hdim(hh_hud *h, hh_font *f, float x0, float x1, float y, const char 
   hh_rhud_text(h, f, 0.5f * (x0 + x1) - 0.5f * w, y - 2, px, label, DIM);
 }
 
-/* a vertical dimension line with end ticks and its label beside it */
-static void vdim(hh_hud *h, hh_font *f, float x, float y0, float y1, const char *label, int px) {
+/* a vertical dimension line with end ticks and its label: where 0 on its right, 1 on
+   its left, 2 centred under its lower end */
+static void vdim(hh_hud *h, hh_font *f, float x, float y0, float y1, const char *label, int px,
+                 int where) {
   vline(h, f, x, y0, y1, DIM);
   hline(h, f, x - 3, x + 3, y0, DIM);
   hline(h, f, x - 3, x + 3, y1, DIM);
-  hh_rhud_text(h, f, x + 2, 0.5f * (y0 + y1) + px * 0.35f, px, label, DIM);
+  float w = hh_rhud_text_width(f, label, px), ty = 0.5f * (y0 + y1) + px * 0.35f;
+  float tx = where == 1 ? x - 2 - w : where == 2 ? x - 0.5f * w : x + 2;
+  if (where == 2) ty = fmaxf(y0, y1) + px * 1.1f;
+  hh_rhud_text(h, f, tx, ty, px, label, DIM);
 }
 
-/* the sketch labels a dimension with its row number in the table */
-static void short_name(int g, char *buf, size_t size) { snprintf(buf, size, "%d", g + 1); }
+/* a length in m as mm without trailing zeros ("28", "0.03", "19.85") */
+static void mm_str(double v, char *buf, size_t size) {
+  snprintf(buf, size, "%.3f", v * 1e3);
+  char *e = buf + strlen(buf);
+  while (e > buf && e[-1] == '0') *--e = '\0';
+  if (e > buf && e[-1] == '.') *--e = '\0';
+  if (strcmp(buf, "-0") == 0) snprintf(buf, size, "0");
+}
+
+/* a tolerance deviation with its sign ("+0.04", "-0.03", "0") */
+static void dev_str(double v, char *buf, size_t size) {
+  char t[32];
+  mm_str(fabs(v), t, sizeof t);
+  snprintf(buf, size, "%s%s", strcmp(t, "0") == 0 ? "" : v < 0 ? "-" : "+", t);
+}
+
+/* the sketch label of a dimension: its row number in the table, a diameter sign for
+   diameters and holes, the nominal and the tolerance ("1: D28 0/-0.03" with the
+   diameter sign, "5: 20 +/-0.05" with the plus-minus sign) */
+static void dim_label(int g, const hh_cnc_gauge *ga, char *buf, size_t size) {
+  char nom[32], up[40], dn[40];
+  mm_str(ga->nominal, nom, sizeof nom);
+  double hi = ga->hi - ga->nominal, lo = ga->lo - ga->nominal;
+  const char *dia = ga->kind == HH_GAUGE_DIAMETER || ga->kind == HH_GAUGE_HOLE ? "\xC3\x98" : "";
+  if (hi > 0 && fabs(hi + lo) < 1e-9) {
+    mm_str(hi, up, sizeof up);
+    snprintf(buf, size, "%d: %s%s \xC2\xB1%s", g + 1, dia, nom, up);
+  } else {
+    dev_str(hi, up, sizeof up);
+    dev_str(lo, dn, sizeof dn);
+    snprintf(buf, size, "%d: %s%s %s/%s", g + 1, dia, nom, up, dn);
+  }
+}
 
 /* mill: top view of the block shaded by depth, dimension lines of the gauges */
 static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data *d, float x0,
@@ -82,21 +120,34 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
   /* screen of a drawing-frame point */
 #define SX(x) (ox + s * (float)((x) + k->part_origin[0] - k->stock_min[0]))
 #define SY(y) (oy - s * (float)((y) + k->part_origin[1] - k->stock_min[1]))
-  int lpx = px;
-  char nm[32];
+  float lw = fmaxf(1.5f, px * 0.1f);
+  for (int o = 0; o < k->n_outlines; o++) { /* the nominal profile over the part as cut */
+    const double(*p)[2] = k->outline[o];
+    int n = k->outline_n[o];
+    for (int i = 0; i + 1 < n + (k->outline_closed[o] ? 1 : 0); i++) {
+      int j = (i + 1) % n;
+      hh_rhud_seg(h, f, SX(p[i][0]), SY(p[i][1]), SX(p[j][0]), SY(p[j][1]), lw, INK);
+    }
+  }
+  int lpx = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
+  char nm[128];
   for (int g = 0; g < k->n_gauges; g++) {
     const hh_cnc_gauge *ga = &k->gauge[g];
     double n2 = 0.5 * ga->nominal;
-    short_name(g, nm, sizeof nm);
+    dim_label(g, ga, nm, sizeof nm);
     switch (ga->kind) {
     case HH_GAUGE_OUTER_X: hdim(h, f, SX(ga->at[0] - n2), SX(ga->at[0] + n2), oy - 3, nm, lpx); break;
-    case HH_GAUGE_OUTER_Y: vdim(h, f, ox + s * (float)dx - 4, SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx); break;
+    case HH_GAUGE_OUTER_Y: vdim(h, f, ox + s * (float)dx - 4, SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx, 1); break;
     case HH_GAUGE_INNER_X: hdim(h, f, SX(ga->at[0] - n2), SX(ga->at[0] + n2), SY(ga->at[1]), nm, lpx); break;
-    case HH_GAUGE_INNER_Y: vdim(h, f, SX(ga->at[0]), SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx); break;
-    case HH_GAUGE_HOLE:
-      hh_rhud_rect(h, f, SX(ga->at[0] - n2), SY(ga->at[1] + n2), SX(ga->at[0] + n2), SY(ga->at[1] - n2), DIM);
-      hh_rhud_text(h, f, SX(ga->at[0] + n2) + 1, SY(ga->at[1]) - 1, lpx, nm, DIM);
+    case HH_GAUGE_INNER_Y: vdim(h, f, SX(ga->at[0]), SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx, 2); break;
+    case HH_GAUGE_HOLE: { /* a diameter line across the hole, the label beside it */
+      float hx0 = SX(ga->at[0] - n2), hx1 = SX(ga->at[0] + n2), hy = SY(ga->at[1]);
+      hline(h, f, hx0, hx1, hy, DIM);
+      float tw = hh_rhud_text_width(f, nm, lpx);
+      float tx = ga->at[0] > 0 ? hx0 - 2 - tw : hx1 + 2; /* toward the part's centre */
+      hh_rhud_text(h, f, tx, hy + lpx * 0.35f, lpx, nm, DIM);
       break;
+    }
     default: break;
     }
   }
@@ -108,11 +159,17 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
    vertical and the lengths as horizontal dimension lines */
 static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data *d, float x0,
                          float y0, float x1, float y1, int px) {
-  enum { N = 120 };
+  enum { N = 120, ROWS = 2, SLOTS = 2 * ROWS, PER = HH_CNC_MAX_GAUGES };
   const hh_cnc_model *k = &m->cnc;
+  px = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
   double z0 = k->stock_min[2], dz = k->stock_max[2] - k->stock_min[2], rmax = k->stock_max[0];
-  float s = (float)fmin((x1 - x0) / dz, (y1 - y0) / (2.0 * rmax + 0.016));
-  float ox = 0.5f * (x0 + x1) - s * (float)(0.5 * dz), cy = 0.5f * (y0 + y1) - s * 0.004f;
+  int nlen = 0;
+  for (int g = 0; g < k->n_gauges; g++) nlen += k->gauge[g].kind == HH_GAUGE_LENGTH;
+  /* room for ROWS label rows above and below the part and the length rows under it */
+  float lh = px * 1.2f, top_room = ROWS * lh + 4, bot_room = ROWS * lh + nlen * lh + 8;
+  float s = (float)fmin((x1 - x0) / dz, (y1 - y0 - top_room - bot_room) / (2.0 * rmax));
+  if (s <= 0) return;
+  float ox = 0.5f * (x0 + x1) - s * (float)(0.5 * dz), cy = y0 + top_room + s * (float)rmax;
   float cw = s * (float)dz / N;
   for (int i = 0; i < N; i++) {
     double r = hh_cnc_radius_at(m, d, z0 + (i + 0.5) * dz / N);
@@ -121,18 +178,49 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
   }
   hline(h, f, ox - 4, ox + s * (float)dz + 4, cy, INK); /* the axis */
 #define SZ(z) (ox + s * (float)((z) + k->part_origin[2] - z0))
-  char nm[32];
+  float lw = fmaxf(1.5f, px * 0.1f);
+  for (int o = 0; o < k->n_outlines; o++) { /* the nominal profile, both halves */
+    const double(*p)[2] = k->outline[o];
+    int n = k->outline_n[o];
+    for (int i = 0; i + 1 < n + (k->outline_closed[o] ? 1 : 0); i++) {
+      int j = (i + 1) % n;
+      for (int side = -1; side <= 1; side += 2)
+        hh_rhud_seg(h, f, SZ(p[i][0]), cy + side * s * (float)p[i][1], SZ(p[j][0]),
+                    cy + side * s * (float)p[j][1], lw, INK);
+    }
+  }
+  char nm[128];
   int nl = 0;
+  /* diameter labels: each in the first slot (row above, row below, second row above,
+     ...) where it runs into no label already there; none free: the last slot */
+  float used[SLOTS][PER][2];
+  int n_used[SLOTS] = {0};
   for (int g = 0; g < k->n_gauges; g++) {
     const hh_cnc_gauge *ga = &k->gauge[g];
-    short_name(g, nm, sizeof nm);
+    dim_label(g, ga, nm, sizeof nm);
     if (ga->kind == HH_GAUGE_DIAMETER) {
-      float x = SZ(ga->at[2]);
-      vdim(h, f, x, cy - s * (float)(0.5 * ga->nominal), cy + s * (float)(0.5 * ga->nominal), "", px);
-      hh_rhud_text(h, f, x - hh_rhud_text_width(f, nm, px) * 0.5f,
-                   cy - s * (float)(0.5 * ga->nominal) - 2, px, nm, DIM);
+      float x = SZ(ga->at[2]), r = s * (float)(0.5 * ga->nominal);
+      vdim(h, f, x, cy - r, cy + r, "", px, 0);
+      float tw = hh_rhud_text_width(f, nm, px), tx = x - 0.5f * tw, gap = px * 0.5f;
+      tx = fmaxf(x0, fminf(tx, x1 - tw)); /* inside the sketch */
+      int slot = 0;
+      for (; slot < SLOTS - 1; slot++) {
+        int clash = 0;
+        for (int q = 0; q < n_used[slot]; q++)
+          clash |= tx < used[slot][q][1] + gap && tx + tw + gap > used[slot][q][0];
+        if (!clash) break;
+      }
+      if (n_used[slot] < PER) {
+        used[slot][n_used[slot]][0] = tx, used[slot][n_used[slot]][1] = tx + tw;
+        n_used[slot]++;
+      }
+      int below = slot & 1, row = slot / 2;
+      float edge = cy + (below ? 1 : -1) * (s * (float)rmax + 2);
+      float base = below ? edge + lh * (row + 1) - px * 0.25f : edge - lh * row - px * 0.25f;
+      vline(h, f, x, below ? cy + r : base, below ? base - px * 0.8f : cy - r, DIM); /* leader */
+      hh_rhud_text(h, f, tx, base, px, nm, DIM);
     } else if (ga->kind == HH_GAUGE_LENGTH) {
-      float y = cy + s * (float)rmax + 4 + px * 1.1f * (float)(nl++);
+      float y = cy + s * (float)rmax + 4 + ROWS * lh + lh * (float)(nl++);
       hdim(h, f, SZ(ga->at[2] + 1e-3 - ga->nominal), SZ(ga->at[2] + 1e-3), y + px, nm, px);
     }
   }
@@ -209,8 +297,23 @@ void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d
               s->ra[i] <= k->surf[i].spec);
   }
   /* the sketch on the left */
-  float sx0 = x0 + pad * 2, sx1 = tx - pad * 2, sy0 = top + rpx * 1.5f, sy1 = y1 - pad - rpx * 3;
+  float sx0 = x0 + pad * 2, sx1 = tx - pad * 2, sy0 = top + rpx * 1.5f, sy1 = y1 - pad - rpx * 2;
   if (sx1 - sx0 < 20 || sy1 - sy0 < 20) return;
   if (hh_cnc_is_lathe(m)) lathe_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx);
   else mill_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx);
+  /* legend under the sketch: the part as cut (filled), the nominal profile (ink line) */
+  const char *cut = hh_tr("Part as cut"), *nom = hh_tr("Nominal profile");
+  int lpx = rpx;
+  while (lpx > 7 && lpx * 6.4f + hh_rhud_text_width(font, cut, lpx) +
+                        (k->n_outlines > 0 ? hh_rhud_text_width(font, nom, lpx) : 0) > sx1 - sx0)
+    lpx--;
+  float ly = y1 - pad - lpx * 0.5f, lx = sx0;
+  hh_rhud_rect(h, font, lx, ly - lpx * 0.7f, lx + lpx * 1.4f, ly, PART);
+  lx += lpx * 1.8f;
+  lx += hh_rhud_text(h, font, lx, ly, lpx, cut, INK) + lpx * 1.2f;
+  if (k->n_outlines > 0) {
+    hh_rhud_seg(h, font, lx, ly - lpx * 0.35f, lx + lpx * 1.4f, ly - lpx * 0.35f,
+                fmaxf(1.5f, lpx * 0.1f), INK);
+    hh_rhud_text(h, font, lx + lpx * 1.8f, ly, lpx, nom, INK);
+  }
 }

@@ -2,7 +2,8 @@
  * (hh_rcnc_keys_draw_vr, one draw call) is drawn into an offscreen texture of
  * HH_RCNC_VR_W x HH_RCNC_VR_H, and each eye draws it as one textured quad at the panel
  * pose the aim-ray hit test uses (HH_RCNC_VR_C, HH_RCNC_VR_SIZE in hh_rcnc_keys.h).
- * The GL objects live for the process (one VR session per run). Reads no hh_data.
+ * The GL objects are made on first use for one renderer and freed by
+ * hh_rcnc_vrpad_destroy (hh_render_destroy calls it). Reads no hh_data.
  */
 #include "hh_render_int.h"
 #include "hh_rcnc_keys.h"
@@ -16,6 +17,7 @@ static int ready;                /* the texture holds this frame's pad */
 /* make the texture, framebuffer, program and quad; 0 on failure */
 static int create(hh_renderer *r) {
   if (owner == r && prog) return 1;
+  if (owner) hh_rcnc_vrpad_destroy(NULL); /* made for another renderer */
   hh_error err = {0};
   prog = hh_rshader_load("vrpad", &err);
   if (!prog) return 0;
@@ -54,6 +56,34 @@ static int create(hh_renderer *r) {
   glBindVertexArray(0);
   owner = r;
   return ok;
+}
+
+/* free the pad's GL objects if they were made for r (NULL: whichever renderer) */
+void hh_rcnc_vrpad_destroy(hh_renderer *r) {
+  if (r && owner != r) return;
+  GLint cur = 0;
+  glGetIntegerv(GL_CURRENT_PROGRAM, &cur);
+  if (prog && (GLuint)cur == prog) glUseProgram(0);
+  if (vao) glDeleteVertexArrays(1, &vao);
+  if (vbo) glDeleteBuffers(1, &vbo);
+  if (fbo) glDeleteFramebuffers(1, &fbo);
+  if (tex) glDeleteTextures(1, &tex);
+  if (prog) glDeleteProgram(prog);
+  tex = fbo = prog = vao = vbo = 0;
+  owner = NULL;
+  ready = 0;
+}
+
+/* the pad's GL object names now (texture, framebuffer, program, vertex array, buffer;
+   0: none); returns how many are non-zero */
+int hh_rcnc_vrpad_objects(unsigned names[5]) {
+  const GLuint v[5] = {tex, fbo, prog, vao, vbo};
+  int n = 0;
+  for (int i = 0; i < 5; i++) {
+    names[i] = v[i];
+    n += v[i] != 0;
+  }
+  return n;
 }
 
 /* draw the pad into the offscreen texture, the pointed key highlighted */

@@ -2,9 +2,13 @@
  * pass, instanced boxes, sky behind them) into the target it is given. Static boxes
  * (quay, ship, the yard of thousands of containers) live in their own instance
  * buffer uploaded once; the crane and load are uploaded each frame. The scene is
- * drawn into a multisampled buffer of the renderer's and resolved into the target. */
+ * drawn into a multisampled buffer of the renderer's (the target's colour format,
+ * packed depth/stencil) and resolved into the target with one blit. A stereo pair
+ * (hh_render_scene_views) shares one upload and one shadow pass; every view sets its
+ * own state (back faces culled) rather than inheriting the shadow pass's. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
+#include "hh_rcnc_keys.h"
 #include <cglm/cglm.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +145,7 @@ void hh_render_destroy(hh_renderer *r) {
   free(r->blend);
   hh_rshadow_destroy(&r->shadow);
   hh_rhud_destroy(&r->hud);
+  hh_rcnc_vrpad_destroy(r);
   hh_rfont_close(r->font);
   hh_ibuf_free(&r->inst);
   free(r);
@@ -181,52 +186,68 @@ static int shadow_current(hh_renderer *r) {
   return 0;
 }
 
-/* (re)make the multisampled scene buffer for a w x h target; 0 samples when off or
-   when the driver refuses it (then the scene is drawn straight into the target) */
-static void ms_ensure(hh_renderer *r, int w, int h) {
-  if (!r->want_samples || (r->ms_fbo && r->ms_w == w && r->ms_h == h)) return;
+/* bytes per pixel of a colour format the renderer draws into */
+static int format_bytes(GLenum f) { return f == GL_RGBA16F || f == GL_RGBA16 ? 8 : 4; }
+
+/* internal format of the colour buffer of framebuffer fbo (bound on return), so the
+   scene buffer can match it and the resolve is a plain copy with no conversion;
+   GL_RGBA8 for the default framebuffer or when unknown */
+static GLenum target_format(GLuint fbo) {
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  if (!fbo) return GL_RGBA8;
+  GLint type = GL_NONE, enc = GL_LINEAR, bits = 8, comp = GL_UNSIGNED_NORMALIZED;
+  const GLenum a = GL_COLOR_ATTACHMENT0;
+  glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, a, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+  if (type == GL_NONE) return GL_RGBA8;
+  glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, a, GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING, &enc);
+  glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, a, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, &bits);
+  glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, a, GL_FRAMEBUFFER_ATTACHMENT_COMPONENT_TYPE, &comp);
+  if (comp == GL_FLOAT) return bits == 11 ? GL_R11F_G11F_B10F : GL_RGBA16F;
+  if (bits == 10) return GL_RGB10_A2;
+  if (bits == 16) return GL_RGBA16;
+  return enc == GL_SRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8;
+}
+
+/* (re)make the multisampled scene buffer for a w x h target of colour format fmt:
+   colour in that format, depth + stencil packed (cleared whole: the fast clear), both
+   renderbuffers; 0 samples when off or when the driver refuses it (then the scene is
+   drawn straight into the target) */
+static void ms_ensure(hh_renderer *r, int w, int h, GLenum fmt) {
+  if (!r->want_samples) {
+    r->ms_samples = 0;
+    return;
+  }
+  if (r->ms_fbo && r->ms_w == w && r->ms_h == h && r->ms_format == fmt &&
+      r->ms_samples == r->want_samples)
+    return;
   if (!r->ms_fbo) {
     glGenFramebuffers(1, &r->ms_fbo);
     glGenRenderbuffers(1, &r->ms_color);
     glGenRenderbuffers(1, &r->ms_depth);
   }
   glBindRenderbuffer(GL_RENDERBUFFER, r->ms_color);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, GL_RGBA8, w, h);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, fmt, w, h);
   glBindRenderbuffer(GL_RENDERBUFFER, r->ms_depth);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, GL_DEPTH_COMPONENT24, w, h);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, r->want_samples, GL_DEPTH24_STENCIL8, w, h);
   glBindRenderbuffer(GL_RENDERBUFFER, 0);
   glBindFramebuffer(GL_FRAMEBUFFER, r->ms_fbo);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->ms_color);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, r->ms_depth);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, r->ms_depth);
   int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   r->ms_w = w;
   r->ms_h = h;
+  r->ms_format = fmt;
   r->ms_samples = ok ? r->want_samples : 0;
   if (!ok) r->want_samples = 0;
 }
 
-void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
-                     const float view[16], const float proj[16], const hh_rtarget *t) {
-  vec3 sun;
-  glm_vec3_normalize_to((float *)SUN_DIR, sun);
-  r->draws = 0;
-  glDisable(GL_FRAMEBUFFER_SRGB); /* the shaders write sRGB-encoded colour */
-  /* this frame's instances: only the crane and the load are uploaded */
-  r->dyn.n = 0;
-  hh_rscene_dynamic(&r->dyn, m, d, r->layers);
-  hh_rmesh_upload(&r->box, r->dyn.v, r->dyn.n);
-  int world = (r->layers & HH_LAYER_WORLD) != 0;
-  /* 1. sun depth maps fitted to the view, a near cascade (sharp shadows close to the
-     camera) and a far one (the yard): casters are everything but the water */
-  hh_rshadow_fit_view(&r->shadow, sun, view, proj, SHADOW_NEAR_M, SHADOW_FAR_M);
-  if (!shadow_current(r)) {
+/* the sun's depth maps: both cascades, casters are everything but water and ground */
+static void shadow_pass(hh_renderer *r, int world) {
   glBindFramebuffer(GL_FRAMEBUFFER, r->shadow.fbo);
   glViewport(0, 0, 2 * r->shadow.size, r->shadow.size);
   glDepthMask(GL_TRUE);
   glClear(GL_DEPTH_BUFFER_BIT);
-  for (int c = 0; c < 2; c++) {
-  glViewport(c * r->shadow.size, 0, r->shadow.size, r->shadow.size);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   glEnable(GL_CULL_FACE);
@@ -234,31 +255,59 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   glEnable(GL_POLYGON_OFFSET_FILL);
   glPolygonOffset(1.5f, 2.0f);
   glUseProgram(r->prog_shadow);
-  glUniformMatrix4fv(r->ush_light_vp, 1, GL_FALSE, c ? r->shadow.far_vp : r->shadow.light_vp);
-  if (r->dyn.n > 0) hh_rmesh_draw(&r->box, 0, r->dyn.n), r->draws++;
   int cast0 = r->n_water + r->n_ground; /* the ground casts no shadow */
-  if (world && r->n_static > cast0)
-    hh_rmesh_draw(&r->box_static, cast0, r->n_static - cast0), r->draws++;
+  for (int c = 0; c < 2; c++) {
+    glViewport(c * r->shadow.size, 0, r->shadow.size, r->shadow.size);
+    glUniformMatrix4fv(r->ush_light_vp, 1, GL_FALSE, c ? r->shadow.far_vp : r->shadow.light_vp);
+    if (r->dyn.n > 0) hh_rmesh_draw(&r->box, 0, r->dyn.n), r->draws++;
+    if (world && r->n_static > cast0)
+      hh_rmesh_draw(&r->box_static, cast0, r->n_static - cast0), r->draws++;
+  }
   glDisable(GL_POLYGON_OFFSET_FILL);
-  }
-  }
+  r->passes++;
+  r->rt_bytes += 2LL * r->shadow.size * r->shadow.size * 4; /* 24-bit depth in 32 */
+}
 
-  /* 2. clear the scene buffer (multisampled when available, else the target) */
-  ms_ensure(r, t->width, t->height);
+/* tell the driver the scene buffer's samples are no longer needed (after the
+   resolve), so it need not keep them; only where the loader has the entry point */
+static void ms_discard(void) {
+#ifdef GL_ARB_invalidate_subdata
+  if (GLAD_GL_ARB_invalidate_subdata && glInvalidateFramebuffer) {
+    static const GLenum att[2] = {GL_COLOR_ATTACHMENT0, GL_DEPTH_STENCIL_ATTACHMENT};
+    glInvalidateFramebuffer(GL_READ_FRAMEBUFFER, 2, att);
+  }
+#endif
+}
+
+/* one view: clear, boxes lit and shadowed, sky, resolve into the target */
+static void scene_view(hh_renderer *r, const hh_data *d, const float view[16],
+                       const float proj[16], const hh_rtarget *t, const float sun[3], int world) {
+  /* the scene buffer (multisampled in the target's format when available, else the
+     target); cleared whole, colour, depth and stencil */
+  GLenum fmt = r->want_samples ? target_format(t->fbo) : GL_RGBA8;
+  ms_ensure(r, t->width, t->height, fmt);
   GLuint fbo = r->ms_samples ? r->ms_fbo : t->fbo;
   glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glViewport(0, 0, t->width, t->height);
+  glDepthMask(GL_TRUE);
   glClearColor(HAZE_RGB[0], HAZE_RGB[1], HAZE_RGB[2], 1);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glClearStencil(0);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  long long px = (long long)t->width * t->height;
+  int cb = format_bytes(r->ms_samples ? r->ms_format : fmt);
+  r->passes++;
+  r->rt_bytes += px * (cb + 4) * (r->ms_samples ? r->ms_samples : 1);
   mat4 vp, ivp, v, p;
   memcpy(v, view, sizeof v);
   memcpy(p, proj, sizeof p);
   glm_mat4_mul(p, v, vp);
   glm_mat4_inv(vp, ivp);
 
-  /* 3. the boxes, lit and shadowed */
+  /* the boxes, lit and shadowed */
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
   mat4 iv;
   glm_mat4_inv(v, iv);
   float eye[3] = {iv[3][0], iv[3][1], iv[3][2]};
@@ -279,7 +328,7 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   glBindTexture(GL_TEXTURE_2D, 0);
   glDisable(GL_CULL_FACE);
 
-  /* 4. sky last, at the far plane: only pixels no box covered are shaded */
+  /* sky last, at the far plane: only pixels no box covered are shaded */
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_FALSE);
   glUseProgram(r->prog_sky);
@@ -294,14 +343,56 @@ void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
   glDepthMask(GL_TRUE);
   glDepthFunc(GL_LESS);
 
-  /* 5. resolve the samples into the target */
+  /* resolve the samples straight into the target (same format: a plain resolve), one
+     blit, then drop the samples */
   if (r->ms_samples) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, r->ms_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
     glBlitFramebuffer(0, 0, t->width, t->height, 0, 0, t->width, t->height,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    ms_discard();
     glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+    r->passes++;
+    r->rt_bytes += px * cb;
   }
+}
+
+void hh_render_scene_views(hh_renderer *r, const hh_model *m, const hh_data *d, int n,
+                           const float (*view)[16], const float (*proj)[16],
+                           const hh_rtarget *t) {
+  vec3 sun;
+  glm_vec3_normalize_to((float *)SUN_DIR, sun);
+  r->draws = 0;
+  r->hud.draws = 0; /* until hh_render_hud draws this frame's */
+  r->passes = 0;
+  r->rt_bytes = 0;
+  if (n <= 0) return;
+  glDisable(GL_FRAMEBUFFER_SRGB); /* the shaders write sRGB-encoded colour */
+  /* this frame's instances, once for all the views: only the crane and the load */
+  r->dyn.n = 0;
+  hh_rscene_dynamic(&r->dyn, m, d, r->layers);
+  hh_rmesh_upload(&r->box, r->dyn.v, r->dyn.n);
+  int world = (r->layers & HH_LAYER_WORLD) != 0;
+  /* sun depth maps fitted to all the views at once, a near cascade (sharp shadows
+     close to the camera) and a far one (the yard); drawn once per frame, and not at
+     all when the last frame's map still holds (same casters, same fit) */
+  hh_rshadow_fit_views(&r->shadow, sun, n, view, proj, SHADOW_NEAR_M, SHADOW_FAR_M);
+  if (!shadow_current(r)) shadow_pass(r, world);
+  for (int i = 0; i < n; i++) scene_view(r, d, view[i], proj[i], &t[i], sun, world);
+}
+
+void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
+                     const float view[16], const float proj[16], const hh_rtarget *t) {
+  hh_render_scene_views(r, m, d, 1, (const float (*)[16])view, (const float (*)[16])proj, t);
+}
+
+int hh_render_msaa(hh_renderer *r, int samples) {
+  int old = r->want_samples;
+  GLint maxs = 0;
+  glGetIntegerv(GL_MAX_SAMPLES, &maxs);
+  if (samples > maxs) samples = maxs;
+  r->want_samples = samples < 2 ? 0 : samples;
+  return old;
 }
 
 void hh_render_pose_save(const hh_data *d, hh_render_pose *p) {
@@ -362,6 +453,8 @@ void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s) {
   s->draw_calls = r->draws + r->hud.draws;
   s->instances = r->dyn.n + ((r->layers & HH_LAYER_WORLD) ? r->n_static : 0);
   s->msaa = r->ms_samples;
+  s->passes = r->passes;
+  s->target_bytes = r->rt_bytes;
 }
 
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t) {

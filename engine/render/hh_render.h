@@ -47,6 +47,15 @@ void hh_camera_matrices(const hh_camera *cam, const hh_model *m, const hh_data *
 /* draw the scene of d seen through view/proj into target t */
 void hh_render_scene(hh_renderer *r, const hh_model *m, const hh_data *d,
                      const float view[16], const float proj[16], const hh_rtarget *t);
+/* draw the scene of d through n views into targets t[0..n-1] (the eyes of a stereo
+   pair): the sun's shadow map is drawn once, fitted to all the views, and the moving
+   boxes are uploaded once; hh_render_scene is this with n = 1 */
+void hh_render_scene_views(hh_renderer *r, const hh_model *m, const hh_data *d, int n,
+                           const float (*view)[16], const float (*proj)[16],
+                           const hh_rtarget *t);
+/* samples of the multisampled scene buffer (0: off; capped by the driver's maximum);
+   returns the previous request */
+int hh_render_msaa(hh_renderer *r, int samples);
 /* draw the HUD over target t (texts through hh_tr) */
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t);
 
@@ -87,6 +96,10 @@ typedef struct hh_render_stats {
   int draw_calls;   /* glDraw* calls */
   int instances;    /* boxes drawn in the colour pass */
   int msaa;         /* samples of the scene pass (0: none) */
+  int passes;       /* render passes of the last scene: shadow map (when redrawn), each
+                       view's scene pass and its MSAA resolve (the HUD not counted) */
+  long long target_bytes; /* bytes of the render targets those passes wrote or read:
+                       shadow map, scene colour + depth (x samples), resolve target */
 } hh_render_stats;
 void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s);
 /* draw one line of UTF-8 text in any script (shaped, right-to-left where needed,

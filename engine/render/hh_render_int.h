@@ -71,6 +71,9 @@ void hh_rshadow_fit(hh_shadow *s, const float sun_dir[3], const float c[3], floa
    one to the first near_m metres of the view, the far one to the first far_m metres */
 void hh_rshadow_fit_view(hh_shadow *s, const float sun_dir[3], const float view[16],
                          const float proj[16], float near_m, float far_m);
+/* the same fitted to n views at once (the eyes of a stereo pair share one map) */
+void hh_rshadow_fit_views(hh_shadow *s, const float sun_dir[3], int n, const float (*view)[16],
+                          const float (*proj)[16], float near_m, float far_m);
 
 /* ---- scene contents (hh_rscene.c) */
 /* static boxes of the model (quay, water, rails, truck, ship): once at create; the
@@ -191,6 +194,9 @@ void hh_rhud_rect(hh_hud *h, hh_font *font, float x0, float y0, float x1, float 
 float hh_rhud_text(hh_hud *h, hh_font *font, float x, float y, int px, const char *s,
                    const float rgba[4]);
 float hh_rhud_text_width(hh_font *font, const char *s, int px);
+/* a straight line of width w pixels (any direction) appended to the HUD frame */
+void hh_rhud_seg(hh_hud *h, hh_font *font, float x0, float y0, float x1, float y1, float w,
+                 const float rgba[4]);
 /* the CNC drawing sheet over the HUD when d->cnc.drawing is on (hh_rcnc_sheet.c) */
 void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d, int W,
                    int H, int px);
@@ -240,6 +246,11 @@ struct hh_renderer {
   int n_ground;        /* static solids that are ground (right after the water): they
                           receive shadows but cast none, so the shadow pass skips them */
   unsigned sh_layers;  /* layers of that map; 0 = no valid map */
+  /* additions (issue 5, stereo cost): the scene buffer's colour format (the target's,
+     so the resolve is a plain copy) and what the last frame cost */
+  GLenum ms_format;    /* GL internal format of ms_color (0: none yet) */
+  int passes;          /* render passes of the last frame: shadow map, scene, resolve */
+  long long rt_bytes;  /* bytes of the render targets the last frame wrote or resolved */
 };
 
 #endif

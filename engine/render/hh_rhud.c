@@ -6,6 +6,7 @@
  * call. Sized from the target height; large print for projectors. */
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
+#include "hh_rcnc_keys.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,6 +365,7 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
 
   if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_keys_draw(h, font, W, H, d->cnc.drawing);
   if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_sheet(h, font, m, d, W, H, px);
+  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_help_draw(h, font, d->time_s, W, H);
   flush(h, font, t);
 }
 
@@ -381,6 +383,20 @@ void hh_rhud_rect(hh_hud *h, hh_font *font, float x0, float y0, float x1, float 
                   const float rgba[4]) {
   hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
   rect(&k, x0, y0, x1, y1, rgba);
+}
+
+/* a straight line of width w pixels from (x0, y0) to (x1, y1) appended to the current
+   HUD frame (any direction: the drawing sheet's outlines) */
+void hh_rhud_seg(hh_hud *h, hh_font *font, float x0, float y0, float x1, float y1, float w,
+                 const float rgba[4]) {
+  hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
+  float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+  if (!(len > 0)) return;
+  float nx = -dy / len * 0.5f * w, ny = dx / len * 0.5f * w;
+  const float a[2] = {x0 + nx, y0 + ny}, b[2] = {x1 + nx, y1 + ny}, c[2] = {x1 - nx, y1 - ny},
+              e[2] = {x0 - nx, y0 - ny};
+  tri(&k, a, b, c, rgba, rgba, rgba);
+  tri(&k, a, c, e, rgba, rgba, rgba);
 }
 
 /* text appended to the current HUD frame (baseline y); returns its width in pixels */

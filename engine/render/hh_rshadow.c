@@ -62,57 +62,74 @@ void hh_rshadow_fit(hh_shadow *s, const float sun_dir[3], const float c[3], floa
   for (int i = 0; i < 3; i++) s->far_k[i] = 1, s->far_c[i] = 0;
 }
 
-/* light view-projection (into out) covering the camera frustum between d0 and d1 metres
-   (lv: the sun's rotation, iv: the camera's inverse view, proj: its projection);
-   square, snapped to whole texels and sized in 4 m steps so it is stable as the view moves */
-static void fit_slice(const hh_shadow *s, mat4 lv, mat4 iv, mat4 proj, float d0, float d1,
-                      float out[16], mat4 op) {
+/* light view-projection (into out) covering the camera frusta of n views between each
+   one's near plane zn[i] and d1 metres (lv: the sun's rotation, iv[i]: the camera's
+   inverse view, p[i]: its projection); square, snapped to whole texels and sized in
+   4 m steps so it is stable as the view moves */
+static void fit_slice(const hh_shadow *s, mat4 lv, int n, mat4 *iv, mat4 *p, const float *zn,
+                      float d1, float out[16], mat4 op) {
   float lo[3] = {1e30f, 1e30f, 1e30f}, hi[3] = {-1e30f, -1e30f, -1e30f};
-  for (int i = 0; i < 8; i++) {
-    float d = (i & 4) ? d1 : d0, nx = (i & 1) ? 1.0f : -1.0f, ny = (i & 2) ? 1.0f : -1.0f;
-    vec4 pv = {d * (nx + proj[2][0]) / proj[0][0], d * (ny + proj[2][1]) / proj[1][1], -d, 1};
-    vec4 pw, pl;
-    glm_mat4_mulv(iv, pv, pw);
-    glm_mat4_mulv(lv, pw, pl);
-    for (int k = 0; k < 3; k++) {
-      if (pl[k] < lo[k]) lo[k] = pl[k];
-      if (pl[k] > hi[k]) hi[k] = pl[k];
+  for (int j = 0; j < n; j++)
+    for (int i = 0; i < 8; i++) {
+      float d = (i & 4) ? d1 : zn[j], nx = (i & 1) ? 1.0f : -1.0f, ny = (i & 2) ? 1.0f : -1.0f;
+      vec4 pv = {d * (nx + p[j][2][0]) / p[j][0][0], d * (ny + p[j][2][1]) / p[j][1][1], -d, 1};
+      vec4 pw, pl;
+      glm_mat4_mulv(iv[j], pv, pw);
+      glm_mat4_mulv(lv, pw, pl);
+      for (int k = 0; k < 3; k++) {
+        if (pl[k] < lo[k]) lo[k] = pl[k];
+        if (pl[k] > hi[k]) hi[k] = pl[k];
+      }
     }
-  }
   float ext = fmaxf(hi[0] - lo[0], hi[1] - lo[1]);
   ext = ceilf(ext / 4.0f) * 4.0f + 4.0f;
-  /* corner on a grid of 8 texels (within the 4 m margin): the two eyes of a stereo
-     pair, 64 mm apart, then usually share one map */
+  /* corner on a grid of 8 texels (within the 4 m margin), so small moves of the view
+     keep the same map */
   float grid = 8.0f * ext / (float)s->size;
   float x0 = floorf((0.5f * (lo[0] + hi[0]) - 0.5f * ext) / grid) * grid;
   float y0 = floorf((0.5f * (lo[1] + hi[1]) - 0.5f * ext) / grid) * grid;
   /* depth: casters up to 150 m towards the sun (the crane's boom) */
-  float zn = floorf((-hi[2] - 150.0f) / 10.0f) * 10.0f, zf = ceilf((-lo[2] + 10.0f) / 10.0f) * 10.0f;
+  float zn0 = floorf((-hi[2] - 150.0f) / 10.0f) * 10.0f, zf = ceilf((-lo[2] + 10.0f) / 10.0f) * 10.0f;
   mat4 vp;
-  glm_ortho(x0, x0 + ext, y0, y0 + ext, zn, zf, op);
+  glm_ortho(x0, x0 + ext, y0, y0 + ext, zn0, zf, op);
   glm_mat4_mul(op, lv, vp);
   memcpy(out, vp, sizeof(float) * 16);
 }
 
 void hh_rshadow_fit_view(hh_shadow *s, const float sun_dir[3], const float view[16],
                          const float proj[16], float near_m, float far_m) {
-  mat4 v, p, iv, lv;
-  memcpy(v, view, sizeof v);
-  memcpy(p, proj, sizeof p);
-  if (p[2][3] == 0.0f) { /* not a perspective camera: a fixed box around the origin */
+  hh_rshadow_fit_views(s, sun_dir, 1, (const float (*)[16])view, (const float (*)[16])proj,
+                       near_m, far_m);
+}
+
+/* both cascades fitted to the union of n views (at most 4 are used) */
+void hh_rshadow_fit_views(hh_shadow *s, const float sun_dir[3], int n, const float (*view)[16],
+                          const float (*proj)[16], float near_m, float far_m) {
+  enum { MAXV = 4 };
+  mat4 iv[MAXV], p[MAXV], lv;
+  float zn[MAXV];
+  if (n > MAXV) n = MAXV;
+  int persp = n > 0;
+  for (int j = 0; j < n; j++) {
+    mat4 v;
+    memcpy(v, view[j], sizeof v);
+    memcpy(p[j], proj[j], sizeof p[j]);
+    if (p[j][2][3] == 0.0f) persp = 0;
+    glm_mat4_inv(v, iv[j]);
+    zn[j] = p[j][3][2] / (p[j][2][2] - 1.0f); /* the camera's near plane, m */
+    if (!(zn[j] > 0)) zn[j] = 0.1f;
+  }
+  if (!persp) { /* not a perspective camera: a fixed box around the origin */
     float c[3] = {0, 0, 0};
     hh_rshadow_fit(s, sun_dir, c, 95.0f);
     return;
   }
-  glm_mat4_inv(v, iv);
   vec3 eye = {sun_dir[0], sun_dir[1], sun_dir[2]}, ctr = {0, 0, 0}, up = {0, 0, 1};
   if (sun_dir[2] > 0.95f) up[0] = 1, up[2] = 0;
   glm_lookat(eye, ctr, up, lv);
-  float zn = p[3][2] / (p[2][2] - 1.0f); /* the camera's near plane, m */
-  if (!(zn > 0)) zn = 0.1f;
   mat4 o0, o1;
-  fit_slice(s, lv, iv, p, zn, near_m, s->light_vp, o0);
-  fit_slice(s, lv, iv, p, zn, far_m, s->far_vp, o1);
+  fit_slice(s, lv, n, iv, p, zn, near_m, s->light_vp, o0);
+  fit_slice(s, lv, n, iv, p, zn, far_m, s->far_vp, o1);
   /* both are orthographic with the same rotation: far NDC = near NDC * k + c */
   for (int i = 0; i < 3; i++) {
     s->far_k[i] = o1[i][i] / o0[i][i];

@@ -1,14 +1,16 @@
 /* hh_script_cnc.c - the CNC part of the scenario API: cnc{} (the machine), stock{},
- * fixture{}, tool{}, work_offset{}, program "file.nc", gauge{} and surface{}. All
- * values are SI (m, s, rad, rev/s). The G-code file is read relative to the scenario
- * and interpreted once here into the model's canonical operations (the sandbox has no
- * io; the C side reads). docs/cnc.md lists the fields.
+ * fixture{}, tool{}, work_offset{}, program "file.nc", gauge{}, surface{} and
+ * outline{} (the drawing's nominal profile). All values are SI (m, s, rad, rev/s).
+ * The G-code file is read relative to the scenario and interpreted once here into the
+ * model's canonical operations (the sandbox has no io; the C side reads). docs/cnc.md
+ * lists the fields.
  */
 #include "hh_script_int.h"
 #include "../core/hh_i18n.h"
 #include "../machines/cnc/gcode/hh_gcode.h"
 #include "../machines/cnc/hh_cnc.h"
 #include <lauxlib.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,6 +267,79 @@ static int api_surface(lua_State *L) {
   return 0;
 }
 
+/* one point {u, v} of outline.points at the top of the stack into p (m), or fail */
+static void outline_point(lua_State *L, int i, double p[2]) {
+  int ok = lua_istable(L, -1) && lua_rawlen(L, -1) == 2;
+  for (int j = 0; ok && j < 2; j++) {
+    lua_rawgeti(L, -1, j + 1);
+    ok = lua_type(L, -1) == LUA_TNUMBER;
+    p[j] = ok ? lua_tonumber(L, -1) : 0;
+    ok = ok && isfinite(p[j]) && fabs(p[j]) <= FAR;
+    lua_pop(L, 1);
+  }
+  if (!ok)
+    hh_sbox_fail(L, HH_E_SCRIPT_FIELD,
+                 hh_tr("outline.points[%d]: expected {u, v}, two finite numbers (m)"), i);
+}
+
+/* outline { points = {{u, v}, ...}, closed = true|false }: a nominal profile of the
+   drawing (drawing frame, m; mill top view u = x, v = y; lathe u = z, v = radius),
+   drawn on the sheet under the part as cut */
+static int api_outline(lua_State *L) {
+  static const char *const names[] = {"points", "closed", NULL};
+  hh_model *m = need_cnc(L, "outline");
+  hh_read_arg(L, "outline");
+  hh_read_known(L, 1, "outline", names);
+  hh_cnc_model *k = &m->cnc;
+  if (!hh_sbox_ctx(L)->line_stock)
+    hh_sbox_fail(L, HH_E_SCENARIO, hh_tr("%s: declare the blank with stock{} first"), "outline");
+  if (k->n_outlines >= HH_CNC_MAX_OUTLINES)
+    hh_sbox_fail(L, HH_E_SCENARIO, hh_tr("outline: too many outlines (at most %d)"),
+                 HH_CNC_MAX_OUTLINES);
+  lua_getfield(L, 1, "closed");
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+    hh_sbox_fail(L, HH_E_SCRIPT_FIELD, hh_tr("%s: expected true or false"), "outline.closed");
+  int closed = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, 1, "points");
+  if (!lua_istable(L, -1))
+    hh_sbox_fail(L, HH_E_SCRIPT_FIELD, hh_tr("%s: missing (required)"), "outline.points");
+  int n = (int)lua_rawlen(L, -1);
+  if (n < (closed ? 3 : 2) || n > HH_CNC_OUTLINE_PTS)
+    hh_sbox_fail(L, HH_E_SCRIPT_FIELD,
+                 hh_tr("outline.points: %d points (an outline has %d to %d)"), n,
+                 closed ? 3 : 2, HH_CNC_OUTLINE_PTS);
+  int lathe = m->machine == HH_MACHINE_CNC_LATHE;
+  /* the drawing frame's extent of the blank, 1 mm of slack */
+  double lo[2], hi[2], slack = 1e-3;
+  int ax[2] = {lathe ? 2 : 0, lathe ? 0 : 1};
+  for (int j = 0; j < 2; j++) {
+    lo[j] = k->stock_min[ax[j]] - (lathe && j == 1 ? 0 : k->part_origin[ax[j]]) - slack;
+    hi[j] = k->stock_max[ax[j]] - (lathe && j == 1 ? 0 : k->part_origin[ax[j]]) + slack;
+  }
+  if (lathe) lo[1] = 0; /* a radius */
+  double pt[HH_CNC_OUTLINE_PTS][2];
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    outline_point(L, i, pt[i - 1]);
+    lua_pop(L, 1);
+    for (int j = 0; j < 2; j++)
+      if (pt[i - 1][j] < lo[j] || pt[i - 1][j] > hi[j])
+        hh_sbox_fail(L, HH_E_SCRIPT_FIELD,
+                     hh_tr("outline.points[%d]: (%g, %g) m is outside the blank"), i,
+                     pt[i - 1][0], pt[i - 1][1]);
+    if (i > 1 && pt[i - 1][0] == pt[i - 2][0] && pt[i - 1][1] == pt[i - 2][1])
+      hh_sbox_fail(L, HH_E_SCRIPT_FIELD,
+                   hh_tr("outline.points[%d]: repeats the point before it"), i);
+  }
+  lua_pop(L, 1);
+  int o = k->n_outlines++;
+  memcpy(k->outline[o], pt, sizeof(double) * 2 * (size_t)n);
+  k->outline_n[o] = n;
+  k->outline_closed[o] = closed;
+  return 0;
+}
+
 /* Sink state while a program is interpreted into the model. */
 typedef struct prog_sink {
   hh_cnc_model *k;
@@ -384,6 +459,7 @@ void hh_api_open_cnc(lua_State *L) {
   lua_register(L, "program", api_program);
   lua_register(L, "gauge", api_gauge);
   lua_register(L, "surface", api_surface);
+  lua_register(L, "outline", api_outline);
 }
 
 /* cross-field checks of a CNC scenario after the script returned */

@@ -1,6 +1,6 @@
 /* hh_xr_frame.c - one VR frame: wait and begin (frame timing from the runtime), locate
- * the eyes, draw the scene into each eye's swapchain image, submit a projection layer;
- * a copy of the left eye for the desktop mirror. */
+ * the eyes, draw the scene into both eyes' swapchain images as one stereo frame,
+ * submit a projection layer; a copy of the left eye for the desktop mirror. */
 #include <glad/gl.h>
 #include "hh_xr_int.h"
 #include "../render/hh_rcnc_keys.h"
@@ -83,38 +83,59 @@ static int locate(hh_xr *x) {
   return n == HH_XR_EYES && (vs.viewStateFlags & need) == need;
 }
 
-/* draw eye e into its next image and describe it for the layer; 1 on success */
-static int draw_eye(hh_xr *x, int e, hh_renderer *ren, const hh_model *m, const hh_data *d,
-                    const float cab[3], int pad, XrCompositionLayerProjectionView *pv) {
-  unsigned fbo = 0;
-  if (hh_xr_eye_acquire(x, e, &fbo) < 0) return 0;
+/* the eye's view of the world (from the cab) and of the seated space (the pad), and
+   its projection */
+static void eye_matrices(const hh_xr *x, int e, const float cab[3], float view[16],
+                         float seat[16], float proj[16]) {
+  static const float zero[3] = {0, 0, 0};
   const XrView *v = &x->views[e];
   float p[3] = {v->pose.position.x, v->pose.position.y, v->pose.position.z};
   float q[4] = {v->pose.orientation.x, v->pose.orientation.y, v->pose.orientation.z,
                 v->pose.orientation.w};
-  float view[16], proj[16];
   hh_xr_eye_view(cab, x->center, p, q, view);
+  hh_xr_eye_view(zero, NULL, p, q, seat);
   hh_xr_projection(v->fov.angleLeft, v->fov.angleRight, v->fov.angleUp, v->fov.angleDown,
                    ZNEAR, ZFAR, proj);
-  hh_rtarget t = {fbo, x->eye[e].width, x->eye[e].height};
-  unsigned old = hh_render_layers(ren, HH_LAYER_ALL & ~HH_LAYER_HUD);
-  hh_render_scene(ren, m, d, view, proj, &t);
-  hh_render_layers(ren, old);
-  if (pad) { /* the CNC key pad in the seated space, where the aim ray hit-tests it */
-    static const float zero[3] = {0, 0, 0};
-    hh_xr_eye_view(zero, NULL, p, q, view);
-    hh_rcnc_vrpad_draw(ren, view, proj, fbo, x->eye[e].width, x->eye[e].height);
+}
+
+/* draw both eyes into their next images as one stereo frame (one shadow map, the
+   samples resolved straight into each image), the CNC pad over each, and describe
+   them for the layer; 1 on success */
+static int draw_eyes(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_data *d,
+                     const float cab[3], int pad, XrCompositionLayerProjectionView *pv) {
+  unsigned fbo[HH_XR_EYES] = {0};
+  for (int e = 0; e < HH_XR_EYES; e++)
+    if (hh_xr_eye_acquire(x, e, &fbo[e]) < 0) {
+      while (--e >= 0) hh_xr_eye_release(x, e); /* hand back the ones we hold */
+      return 0;
+    }
+  float view[HH_XR_EYES][16], seat[HH_XR_EYES][16], proj[HH_XR_EYES][16];
+  hh_rtarget t[HH_XR_EYES];
+  for (int e = 0; e < HH_XR_EYES; e++) {
+    eye_matrices(x, e, cab, view[e], seat[e], proj[e]);
+    t[e] = (hh_rtarget){fbo[e], x->eye[e].width, x->eye[e].height};
   }
-  if (e == 0) copy_mirror(x, fbo);
+  unsigned old = hh_render_layers(ren, HH_LAYER_ALL & ~HH_LAYER_HUD);
+  hh_render_scene_views(ren, m, d, HH_XR_EYES, (const float (*)[16])view,
+                        (const float (*)[16])proj, t);
+  hh_render_layers(ren, old);
+  for (int e = 0; e < HH_XR_EYES; e++) {
+    if (pad) /* the CNC key pad in the seated space, where the aim ray hit-tests it */
+      hh_rcnc_vrpad_draw(ren, seat[e], proj[e], fbo[e], x->eye[e].width, x->eye[e].height);
+    if (e == 0) copy_mirror(x, fbo[e]);
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  hh_xr_eye_release(x, e);
-  *pv = (XrCompositionLayerProjectionView){.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW};
-  pv->pose = v->pose;
-  pv->fov = v->fov;
-  pv->subImage.swapchain = x->eye[e].chain;
-  pv->subImage.imageRect.extent.width = x->eye[e].width;
-  pv->subImage.imageRect.extent.height = x->eye[e].height;
-  pv->subImage.imageArrayIndex = 0;
+  for (int e = 0; e < HH_XR_EYES; e++) {
+    hh_xr_eye_release(x, e);
+    const XrView *v = &x->views[e];
+    pv[e] = (XrCompositionLayerProjectionView){.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW};
+    pv[e].pose = v->pose;
+    pv[e].fov = v->fov;
+    pv[e].subImage.swapchain = x->eye[e].chain;
+    pv[e].subImage.imageRect.extent.width = x->eye[e].width;
+    pv[e].subImage.imageRect.extent.height = x->eye[e].height;
+    pv[e].subImage.imageArrayIndex = 0;
+  }
   return 1;
 }
 
@@ -135,7 +156,7 @@ void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
       int hover = hh_xr_aim_ray(x, o, dir) && hh_rcnc_keys_ray(o, dir, &hx, &hy);
       pad = hh_rcnc_vrpad_update(ren, hover, hx, hy, x->press_prev);
     }
-    for (int e = 0; e < HH_XR_EYES && ok; e++) ok = draw_eye(x, e, ren, m, d, cab, pad, &pv[e]);
+    ok = draw_eyes(x, ren, m, d, cab, pad, pv);
   }
   if (x->status == HH_XR_LOST) return;
   layer.space = x->local;

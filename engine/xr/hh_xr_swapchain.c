@@ -49,7 +49,8 @@ static int create_eye(hh_xr *x, int e, int w, int h, hh_error *err) {
   eye->height = h;
   glGenRenderbuffers(1, &eye->depth);
   glBindRenderbuffer(GL_RENDERBUFFER, eye->depth);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+  /* packed depth + stencil: the renderer clears both, a whole (fast) clear */
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
   glBindRenderbuffer(GL_RENDERBUFFER, 0);
   return HH_OK;
 }
@@ -118,7 +119,7 @@ int hh_xr_eye_acquire(hh_xr *x, int e, unsigned *fbo) {
     glGenFramebuffers(1, &eye->fbo[i]);
     glBindFramebuffer(GL_FRAMEBUFFER, eye->fbo[i]);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, eye->tex[i], 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, eye->depth);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, eye->depth);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
       glDeleteFramebuffers(1, &eye->fbo[i]);

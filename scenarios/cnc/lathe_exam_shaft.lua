@@ -80,6 +80,13 @@ gauge { name = "M20x1.5 thread (root)", kind = "thread", at = { 0, 0, -2 * mm },
         at2 = { 0, 0, -14 * mm },
         nominal = 18.16 * mm, lo = 18.0 * mm, hi = 18.22 * mm }             -- cnc_dim8
 
+-- the nominal profile (half section above the axis: {z, radius}, drawing frame): M20
+-- thread (major D19.85) to the D17 x 4 undercut, D28 to Z-35, D36 to Z-45, then the bar
+outline { points = { { 0, 0 }, { 0, 9.925 * mm }, { -16 * mm, 9.925 * mm },
+                     { -16 * mm, 8.5 * mm }, { -20 * mm, 8.5 * mm }, { -20 * mm, 14 * mm },
+                     { -35 * mm, 14 * mm }, { -35 * mm, 18 * mm }, { -45 * mm, 18 * mm },
+                     { -45 * mm, 20 * mm }, { -55 * mm, 20 * mm } } }
+
 surface { name = "D28 Ra1.6", kind = "turned", at = { 14 * mm, 0, -27 * mm }, spec = 1.6e-6 }
 surface { name = "D36 Ra3.2", kind = "turned", at = { 18 * mm, 0, -40 * mm }, spec = 3.2e-6 }
 
@@ -134,16 +141,18 @@ rule { id = "ra_d36", section = "finish", kind = "final_band", metric = "cnc_ra2
        en = "D36 rougher than Ra3.2", zh = "Φ36外圆粗糙度低于Ra3.2",
        cite = { standard = SHEET, clause = "roughness" } }
 
-rule { id = "no_reference", section = "procedure", kind = "edge",
-       metric = "cnc_auto_without_ref", points = 4, cap = 4,
+-- procedure order (docs/rubric.md "order": B only after A) and conditions that must hold
+-- while something happens ("precondition"), over plain machine state
+rule { id = "no_reference", section = "procedure", kind = "order",
+       metric = "cnc_auto_starts", after = "cnc_referenced", points = 4, cap = 4,
        en = "Cycle start before reference return", zh = "未回参考点即启动自动运行",
        cite = { standard = SHEET, clause = "machine operation" } }
-rule { id = "tool_not_set", section = "procedure", kind = "edge",
-       metric = "cnc_cut_tool_unset", points = 4, cap = 4,
+rule { id = "tool_not_set", section = "procedure", kind = "order",
+       metric = "cnc_auto_cutting", after = "cnc_tools_set", points = 4, cap = 4,
        en = "Cut with a tool whose offset was not set", zh = "刀具未对刀即加工",
        cite = { standard = SHEET, clause = "tool setting" } }
-rule { id = "not_verified", section = "procedure", kind = "edge",
-       metric = "cnc_cut_unverified", points = 4, cap = 4,
+rule { id = "not_verified", section = "procedure", kind = "order",
+       metric = "cnc_auto_cutting", after = "cnc_verified", points = 4, cap = 4,
        en = "Cut before verifying the program", zh = "程序未校验即加工",
        cite = { standard = SHEET, clause = "program verification" } }
 rule { id = "not_measured", section = "procedure", kind = "final_band",
@@ -151,12 +160,12 @@ rule { id = "not_measured", section = "procedure", kind = "final_band",
        en = "Part not measured before handing in", zh = "交件前未测量零件",
        cite = { standard = SHEET, clause = "inspection" } }
 
-rule { id = "door_open", section = "safety", kind = "edge",
-       metric = "cnc_cut_door_open", points = 3, cap = 3,
+rule { id = "door_open", section = "safety", kind = "precondition",
+       metric = "cnc_run_spindle", requires = "cnc_door_closed", points = 3, cap = 3,
        en = "Spindle running in automatic with the door open", zh = "自动运行时未关防护门",
        cite = { standard = SAFE, clause = "guards" } }
-rule { id = "no_coolant", section = "safety", kind = "edge",
-       metric = "cnc_cut_no_coolant", points = 2, cap = 2,
+rule { id = "no_coolant", section = "safety", kind = "precondition",
+       metric = "cnc_run_cutting", requires = "cnc_coolant", points = 2, cap = 2,
        en = "Cutting without coolant", zh = "未开冷却液切削",
        cite = { standard = SAFE, clause = "coolant" } }
 rule { id = "overtravel", section = "safety", kind = "edge",

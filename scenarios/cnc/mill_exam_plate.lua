@@ -88,6 +88,34 @@ gauge { name = "depth 10 +/-0.1", kind = "depth", at = { 25 * mm, 0, 0 },
         at2 = { 25 * mm, 25 * mm, 0 },
         nominal = 10 * mm, lo = 9.9 * mm, hi = 10.1 * mm }                -- cnc_dim9
 
+-- the nominal profile (top view, drawing frame): boss 70 x 70 R5, pocket 30 x 20 R5,
+-- four D8 holes on a 50 x 50 square
+local function rounded_rect(w, h, r)   -- closed outline of a w x h rectangle, corners r
+  local pts, seg = {}, 6
+  local corners = { { w / 2 - r, h / 2 - r, 0 }, { -w / 2 + r, h / 2 - r, 90 },
+                    { -w / 2 + r, -h / 2 + r, 180 }, { w / 2 - r, -h / 2 + r, 270 } }
+  for _, c in ipairs(corners) do
+    for i = 0, seg do
+      local a = math.rad(c[3] + 90 * i / seg)
+      pts[#pts + 1] = { c[1] + r * math.cos(a), c[2] + r * math.sin(a) }
+    end
+  end
+  return pts
+end
+local function circle(x, y, r)        -- closed outline of a circle
+  local pts = {}
+  for i = 0, 31 do
+    local a = 2 * math.pi * i / 32
+    pts[#pts + 1] = { x + r * math.cos(a), y + r * math.sin(a) }
+  end
+  return pts
+end
+outline { points = rounded_rect(70 * mm, 70 * mm, 5 * mm), closed = true }
+outline { points = rounded_rect(30 * mm, 20 * mm, 5 * mm), closed = true }
+for _, p in ipairs({ { 25, 25 }, { -25, 25 }, { -25, -25 }, { 25, -25 } }) do
+  outline { points = circle(p[1] * mm, p[2] * mm, 4 * mm), closed = true }
+end
+
 surface { name = "boss wall Ra1.6",     kind = "wall",  at = { -34.99 * mm, 0, -2.5 * mm },
           spec = 1.6e-6 }                                                 -- cnc_ra1
 surface { name = "pocket floor Ra3.2",  kind = "floor", at = { 0, 7 * mm, -4.02 * mm },
@@ -143,16 +171,18 @@ rule { id = "ra_floor", section = "finish", kind = "final_band", metric = "cnc_r
        en = "Pocket floor rougher than Ra3.2", zh = "型腔底面粗糙度低于Ra3.2",
        cite = { standard = SHEET, clause = "roughness" } }
 
-rule { id = "no_reference", section = "procedure", kind = "edge",
-       metric = "cnc_auto_without_ref", points = 4, cap = 4,
+-- procedure order (docs/rubric.md "order": B only after A) and conditions that must hold
+-- while something happens ("precondition"), over plain machine state
+rule { id = "no_reference", section = "procedure", kind = "order",
+       metric = "cnc_auto_starts", after = "cnc_referenced", points = 4, cap = 4,
        en = "Cycle start before reference return", zh = "未回参考点即启动自动运行",
        cite = { standard = SHEET, clause = "machine operation" } }
-rule { id = "tool_not_set", section = "procedure", kind = "edge",
-       metric = "cnc_cut_tool_unset", points = 4, cap = 4,
+rule { id = "tool_not_set", section = "procedure", kind = "order",
+       metric = "cnc_auto_cutting", after = "cnc_tools_set", points = 4, cap = 4,
        en = "Cut with a tool whose offset was not set", zh = "刀具未对刀即加工",
        cite = { standard = SHEET, clause = "tool setting" } }
-rule { id = "not_verified", section = "procedure", kind = "edge",
-       metric = "cnc_cut_unverified", points = 4, cap = 4,
+rule { id = "not_verified", section = "procedure", kind = "order",
+       metric = "cnc_auto_cutting", after = "cnc_verified", points = 4, cap = 4,
        en = "Cut before verifying the program", zh = "程序未校验即加工",
        cite = { standard = SHEET, clause = "program verification" } }
 rule { id = "not_measured", section = "procedure", kind = "final_band",
@@ -160,12 +190,12 @@ rule { id = "not_measured", section = "procedure", kind = "final_band",
        en = "Part not measured before handing in", zh = "交件前未测量零件",
        cite = { standard = SHEET, clause = "inspection" } }
 
-rule { id = "door_open", section = "safety", kind = "edge",
-       metric = "cnc_cut_door_open", points = 3, cap = 6,
+rule { id = "door_open", section = "safety", kind = "precondition",
+       metric = "cnc_run_spindle", requires = "cnc_door_closed", points = 3, cap = 6,
        en = "Spindle running in automatic with the door open", zh = "自动运行时未关防护门",
        cite = { standard = SAFE, clause = "guards" } }
-rule { id = "no_coolant", section = "safety", kind = "edge",
-       metric = "cnc_cut_no_coolant", points = 3, cap = 3,
+rule { id = "no_coolant", section = "safety", kind = "precondition",
+       metric = "cnc_run_cutting", requires = "cnc_coolant", points = 3, cap = 3,
        en = "Cutting without coolant", zh = "未开冷却液切削",
        cite = { standard = SAFE, clause = "coolant" } }
 rule { id = "overtravel", section = "safety", kind = "edge",

@@ -53,8 +53,9 @@ static int rule_index(const char *id) {
 static void skipped_reference(void) {
   hh_error err = {0};
   hh_data *d = hh_data_make(&model, &err);
-  static const unsigned keys[] = {HH_CNC_KEY_AUTO, 0, HH_CNC_KEY_CYCLE_START, 0};
-  for (int i = 0; i < 4; i++) {
+  static const unsigned keys[] = {HH_CNC_KEY_AUTO, 0, HH_CNC_KEY_CYCLE_START, 0,
+                                  HH_CNC_KEY_RESET, 0, HH_CNC_KEY_CYCLE_START, 0};
+  for (int i = 0; i < 8; i++) {
     hh_controls c;
     memset(&c, 0, sizeof c);
     c.reserved = keys[i];
@@ -62,9 +63,15 @@ static void skipped_reference(void) {
   }
   CHECK(d->cnc.alarm == 224);
   CHECK(d->cnc.run == HH_CNC_RUN_IDLE);
-  CHECK(d->metric[HH_M_CNC_AUTO_NO_REF] == 1);
+  CHECK(d->metric[HH_M_CNC_AUTO_NO_REF] == 2);
+  /* the order item (cycle start in AUTO before reference return): 4 per violation,
+     the item's cap 4, so a second refused start costs nothing more */
+  CHECK(d->metric[HH_M_CNC_AUTO_STARTS] == 2);
+  CHECK(d->metric[HH_M_CNC_REFERENCED] == 0);
   int r = rule_index("no_reference");
+  CHECK(r >= 0 && model.rubric.rule[r].kind == HH_RULE_ORDER);
   CHECK(r >= 0 && d->rubric.r[r].deducted == 4);
+  CHECK(hh_score(&model, d) == model.rubric.max_score - 4); /* live score: nothing else */
   hh_data_free(d);
 }
 
@@ -113,6 +120,34 @@ static void crash_program(void) {
   CHECK(d->cnc.alarm == 1001);
   CHECK(d->rubric.critical);
   CHECK(hh_score(&bad, d) == 0);
+  hh_data_free(d);
+}
+
+/* the expert procedure with a program that never turns the coolant on: the
+   precondition item (cutting requires coolant) loses its points once per episode of
+   cutting without coolant, up to its cap, and nothing else is lost */
+static void no_coolant_program(void) {
+  static hh_model dry;
+  dry = model;
+  for (int i = 0; i < dry.cnc.n_ops; i++)
+    if (dry.cnc.op[i].kind == HH_CANON_COOLANT) dry.cnc.op[i].value = 0;
+  hh_error err = {0};
+  hh_data *d = hh_data_make(&dry, &err);
+  hh_pilot pilot;
+  CHECK(hh_pilot_init(&pilot, &dry, &err) == HH_OK);
+  hh_controls c;
+  while (!d->done) {
+    hh_pilot_act(&pilot, &dry, d, &c);
+    hh_step(&dry, d, &c);
+  }
+  hh_finish(&dry, d);
+  int r = rule_index("no_coolant");
+  double cap = r >= 0 ? dry.rubric.rule[r].cap : -1;
+  printf("no coolant: score %.2f, no_coolant -%.2f (cap %.0f)\n", hh_score(&dry, d),
+         r >= 0 ? d->rubric.r[r].deducted : -1.0, cap);
+  CHECK(r >= 0 && dry.rubric.rule[r].kind == HH_RULE_PRECONDITION);
+  CHECK(r >= 0 && d->rubric.r[r].deducted == cap && d->rubric.r[r].count >= 1);
+  CHECK(hh_score(&dry, d) == dry.rubric.max_score - cap);
   hh_data_free(d);
 }
 
@@ -167,5 +202,6 @@ int main(int argc, char **argv) {
   crash_program();
   missing_key(HH_CNC_KEY_DOOR, "door_open", 6); /* two spindle starts, 3 each */
   missing_key(HH_CNC_KEY_MACHINE_LOCK, "not_verified", 4);
+  no_coolant_program(); /* mill: 3 points, cap 3 */
   return hh_test_done("cnc_exam");
 }

@@ -137,6 +137,16 @@ static int write_png(const char *path, const unsigned char *rgba, int w, int h) 
   return fclose(f);
 }
 
+/* write w x h RGBA rows (top first) to path as a binary PPM (RGB; tests read it without
+   a PNG decoder); 0 on success */
+static int write_ppm(const char *path, const unsigned char *rgba, int w, int h) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return -1;
+  fprintf(f, "P6\n%d %d\n255\n", w, h);
+  for (size_t i = 0; i < (size_t)w * h; i++) fwrite(rgba + i * 4, 1, 3, f);
+  return fclose(f);
+}
+
 /* log mean colour, luminance spread, top/bottom luminance, the share of clearly red,
    green and blue pixels and the number of distinct colours */
 static void log_stats(const unsigned char *px, int w, int h, int eye, const char *path) {
@@ -169,7 +179,8 @@ static void log_stats(const unsigned char *px, int w, int h, int eye, const char
           top / (n / 2), bottom / (n / 2), dom[0] / n, dom[1] / n, dom[2] / n, colors, path);
 }
 
-/* save the image eye released last as a PNG and log its statistics */
+/* save the image eye released last as a PNG (a PPM when the path ends in .ppm) and log
+   its statistics */
 void xrt_capture(int sc, const XrRect2Di *rc, int eye) {
   xrt_swapchain *c = &g_rt.sc[sc];
   int w = c->width, h = c->height;
@@ -198,7 +209,10 @@ void xrt_capture(int sc, const XrRect2Di *rc, int eye) {
     for (int x = 0; x < ow; x++) out[((size_t)y * ow + x) * 4 + 3] = 255;
   }
   const char *path = g_rt.script.capture_path;
-  if (write_png(path, out, ow, oh) != 0) xrt_invalid("capture", "cannot write the PNG");
+  size_t len = strlen(path);
+  int ppm = len > 4 && !strcmp(path + len - 4, ".ppm");
+  if ((ppm ? write_ppm(path, out, ow, oh) : write_png(path, out, ow, oh)) != 0)
+    xrt_invalid("capture", "cannot write the image");
   log_stats(out, ow, oh, eye, path);
   free(img);
   free(out);

@@ -76,7 +76,8 @@ enum { /* alarm message ids (numbers in the FANUC style are in d->cnc.alarm) */
 
 enum { /* procedure counters (d->cnc.counters) */
   HH_CNC_CNT_AUTO_NO_REF = 0, HH_CNC_CNT_CUT_UNVERIFIED, HH_CNC_CNT_CUT_TOOL_UNSET,
-  HH_CNC_CNT_DOOR_OPEN, HH_CNC_CNT_NO_COOLANT, HH_CNC_CNT_OVERTRAVEL, HH_CNC_CNT_ESTOP
+  HH_CNC_CNT_DOOR_OPEN, HH_CNC_CNT_NO_COOLANT, HH_CNC_CNT_OVERTRAVEL, HH_CNC_CNT_ESTOP,
+  HH_CNC_CNT_AUTO_START /* CYCLE START presses in AUTO (metric cnc_auto_starts) */
 };
 
 int hh_cnc_attach(const hh_model *m, hh_data *d, hh_error *err);

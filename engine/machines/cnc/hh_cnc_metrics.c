@@ -17,6 +17,7 @@ static void episodes(const hh_model *m, hh_data *d) {
   s->episode = (door ? 1 : 0) | (dry ? 2 : 0);
 }
 
+/* the CNC metrics of this tick (after the panel, motion and stock stages) */
 void hh_cnc_metrics(const hh_model *m, hh_data *d) {
   hh_cnc_state *s = &d->cnc;
   double *x = d->metric;
@@ -50,5 +51,13 @@ void hh_cnc_metrics(const hh_model *m, hh_data *d) {
   x[HH_M_CNC_REMOVED] = s->removed;
   for (int i = 0; i < HH_CNC_MAX_GAUGES; i++) x[HH_M_CNC_DIM1 + i] = s->dims[i];
   for (int i = 0; i < HH_CNC_MAX_SURF; i++) x[HH_M_CNC_RA1 + i] = s->ra[i];
+  /* plain state for the rubric's order / precondition items */
+  int autorun = s->run == HH_CNC_RUN_RUNNING && !s->verifying;
+  x[HH_M_CNC_AUTO_STARTS] = s->counters[HH_CNC_CNT_AUTO_START];
+  x[HH_M_CNC_DOOR_CLOSED] = s->door_closed != 0;
+  x[HH_M_CNC_COOLANT] = s->coolant != 0;
+  x[HH_M_CNC_RUN_SPINDLE] = autorun && s->spindle_dir != 0;
+  x[HH_M_CNC_RUN_CUTTING] = autorun && s->cutting;
+  x[HH_M_CNC_AUTO_CUTTING] = autorun && s->cutting && !s->mdi && s->mode == HH_CNC_MODE_AUTO;
   x[HH_M_TASK_DONE] = s->finished;
 }

@@ -116,7 +116,11 @@ static void key(const hh_model *m, hh_data *d, const hh_controls *c, unsigned k)
     return;
   }
   switch (k) {
-  case HH_CNC_KEY_CYCLE_START: hh_cnc_cycle_start(m, d); break;
+  case HH_CNC_KEY_CYCLE_START:
+    if (s->mode == HH_CNC_MODE_AUTO && s->counters[HH_CNC_CNT_AUTO_START] < 1000000)
+      s->counters[HH_CNC_CNT_AUTO_START]++;
+    hh_cnc_cycle_start(m, d);
+    break;
   case HH_CNC_KEY_FEED_HOLD:
     if (running) s->run = HH_CNC_RUN_HOLD;
     break;

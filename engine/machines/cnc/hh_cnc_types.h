@@ -25,6 +25,8 @@
 #define HH_CNC_MAX_GAUGES 12    /* measured dimensions (metrics cnc_dim1..12) */
 #define HH_CNC_MAX_SURF 4       /* roughness callouts (metrics cnc_ra1..4) */
 #define HH_CNC_MAX_FIX 4        /* fixture boxes (vise jaws, chuck, table) */
+#define HH_CNC_MAX_OUTLINES 8   /* nominal outlines of the drawing (outline{}) */
+#define HH_CNC_OUTLINE_PTS 64   /* points per outline */
 #define HH_CNC_INPUT 40         /* key-in buffer characters (an MDI block) */
 #define HH_CNC_MDI_OPS 64       /* canonical operations of one MDI block */
 #define HH_CNC_SRC 32768        /* bytes of program text kept for the PROG page */
@@ -66,7 +68,13 @@
   X(HH_M_CNC_RA1, "cnc_ra1", "m", "estimated roughness Ra of surface 1") \
   X(HH_M_CNC_RA2, "cnc_ra2", "m", "estimated roughness Ra of surface 2") \
   X(HH_M_CNC_RA3, "cnc_ra3", "m", "estimated roughness Ra of surface 3") \
-  X(HH_M_CNC_RA4, "cnc_ra4", "m", "estimated roughness Ra of surface 4")
+  X(HH_M_CNC_RA4, "cnc_ra4", "m", "estimated roughness Ra of surface 4") \
+  X(HH_M_CNC_AUTO_STARTS, "cnc_auto_starts", "count", "CYCLE START presses in AUTO mode") \
+  X(HH_M_CNC_DOOR_CLOSED, "cnc_door_closed", "flag", "the machine door is closed") \
+  X(HH_M_CNC_COOLANT, "cnc_coolant", "flag", "coolant is on") \
+  X(HH_M_CNC_RUN_SPINDLE, "cnc_run_spindle", "flag", "the spindle turns while a program or MDI block runs (not a machine-lock check)") \
+  X(HH_M_CNC_RUN_CUTTING, "cnc_run_cutting", "flag", "material removed this tick while a program or MDI block runs (not a machine-lock check)") \
+  X(HH_M_CNC_AUTO_CUTTING, "cnc_auto_cutting", "flag", "the program removed material this tick in AUTO (not MDI, not a machine-lock check)")
 
 /* tool kinds */
 enum {
@@ -193,6 +201,12 @@ typedef struct hh_cnc_model {
   int n_gauges;
   hh_cnc_surface surf[HH_CNC_MAX_SURF];
   int n_surf;
+  /* the drawing's nominal profile (outline{}), drawing frame, m: mill top view
+     (x, y); lathe half section (z, radius) */
+  double outline[HH_CNC_MAX_OUTLINES][HH_CNC_OUTLINE_PTS][2];
+  int outline_n[HH_CNC_MAX_OUTLINES];      /* points of each outline (>= 2) */
+  int outline_closed[HH_CNC_MAX_OUTLINES]; /* 1: the last point joins the first */
+  int n_outlines;
 } hh_cnc_model;
 
 typedef struct hh_cnc_state {
