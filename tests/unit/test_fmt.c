@@ -12,13 +12,21 @@
 
 static long compared;
 
-/* one value: both texts and lengths must match */
+/* true when no byte of buf after its NUL at len was written (buf was filled with 0x5a) */
+static int untouched_after(const char *buf, int len, size_t size) {
+  for (size_t i = (size_t)len + 1; i < size; i++)
+    if (buf[i] != 0x5a) return 0;
+  return 1;
+}
+
+/* one value: both texts and lengths must match, nothing written after the NUL */
 static void same_f6(double v) {
   char a[HH_FMT_F6_MAX], b[HH_FMT_F6_MAX];
+  memset(a, 0x5a, sizeof a);
   int na = hh_fmt_f6(a, v);
   int nb = snprintf(b, sizeof b, "%.6f", v);
   compared++;
-  if (na != nb || strcmp(a, b) != 0) {
+  if (na != nb || strcmp(a, b) != 0 || !untouched_after(a, na, 48)) {
     if (hh_test_failures < 20)
       fprintf(stderr, "%%.6f of %.17g (%a): hh_fmt_f6 \"%s\", printf \"%s\"\n", v, v, a, b);
     hh_test_failures++;
@@ -28,9 +36,10 @@ static void same_f6(double v) {
 /* one integer */
 static void same_int(long long v) {
   char a[HH_FMT_INT_MAX], b[HH_FMT_INT_MAX];
+  memset(a, 0x5a, sizeof a);
   int na = hh_fmt_int(a, v);
   int nb = snprintf(b, sizeof b, "%lld", v);
-  if (na != nb || strcmp(a, b) != 0) {
+  if (na != nb || strcmp(a, b) != 0 || !untouched_after(a, na, sizeof a)) {
     fprintf(stderr, "%%lld of %lld: hh_fmt_int \"%s\", printf \"%s\"\n", v, a, b);
     hh_test_failures++;
   }
@@ -43,6 +52,13 @@ static uint64_t next(void) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
   return z ^ (z >> 31);
+}
+
+/* 10^d for small d, exactly */
+static double pow10_of(int d) {
+  double p = 1.0;
+  while (d-- > 0) p *= 10.0;
+  return p;
 }
 
 /* a double with these bits */
@@ -94,11 +110,40 @@ int main(void) {
     same_f6(v / 25.4);
     same_f6(v * 1000.0 / 1000.0 * 60000.0 / 60000.0);
   }
+  /* every digit count: integers and their millionths around each power of ten and two */
+  for (int d = 0; d <= 12; d++) {
+    double p10 = pow(10.0, (double)d);
+    for (int s = -1; s <= 1; s += 2)
+      for (int o = -2; o <= 2; o++) {
+        same_f6(s * (p10 + o));
+        same_f6(s * (p10 + o * 1e-6));
+        same_f6(s * (p10 - 5e-7 + o * 1e-9));
+      }
+  }
+  for (int j = 0; j < 40; j++) {
+    double p2 = ldexp(1.0, j);
+    same_f6(p2);
+    same_f6(-p2 + 1);
+    same_f6(p2 - 5e-7);
+  }
+  /* every six-digit fraction, with integer parts of 1 to 7 digits */
+  for (int f = 0; f < 1000000; f++) same_f6((f % 2 ? -1 : 1) * (pow10_of(f % 7) + f * 1e-6));
   printf("hh_fmt_f6 == printf %%.6f on %ld values\n", compared);
   /* integers */
   const long long ints[] = {0, 1, -1, 9, 10, 99, 100, -100, 12345, INT_MAX, INT_MIN,
                             LLONG_MAX, LLONG_MIN, 1000000, -999999};
   for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) same_int(ints[i]);
+  /* every digit count: around each power of ten and of two */
+  for (long long p = 1, d = 0; d < 19; d++, p *= 10)
+    for (long long o = -2; o <= 2; o++) {
+      same_int(p + o);
+      same_int(-(p + o));
+    }
+  for (int j = 0; j < 63; j++)
+    for (long long o = -1; o <= 1; o++) {
+      same_int((1LL << j) + o);
+      same_int(-(1LL << j) - o);
+    }
   for (int i = 0; i < 200000; i++) {
     uint64_t r = next();
     same_int((long long)r >> (r % 64));
