@@ -45,25 +45,6 @@ int hh_rcnc_help_visible(double t_s) {
   return state == HELP_ON || t_s < HH_RCNC_HELP_START_S;
 }
 
-/* 1 when the current language reads right to left */
-static int rtl(void) {
-  static const char *const l[] = {"ar", "he", "fa", "ur"};
-  for (int i = 0; i < 4; i++)
-    if (strncmp(hh_i18n_lang(), l[i], 2) == 0) return 1;
-  return 0;
-}
-
-/* the HUD letter size for a W x H target (the rule of hh_rhud_draw) */
-static int hud_px(int H, int large) {
-  int px = large ? H / 16 : H / 24;
-  if (px < 12) px = 12;
-  if (px > (large ? 96 : 64)) px = large ? 96 : 64;
-  float need = large ? 12.4f : 18.2f;
-  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
-  if (px < 8) px = 8;
-  return px;
-}
-
 /* the widest keys text and widest description at lpx */
 static void widths(hh_font *font, int lpx, float *kw, float *ww) {
   *kw = *ww = 0;
@@ -84,7 +65,7 @@ static void hint(hh_hud *h, hh_font *font, int W, int px) {
   float pad = px * 0.6f, w = hh_rhud_text_width(font, s, hpx) + hpx;
   float y0 = pad + pad * 2 + px * 1.45f * 2.3f + px * 0.15f, y1 = y0 + hpx * 1.4f;
   float x1 = W - pad, x0 = x1 - w;
-  if (rtl()) x0 = pad, x1 = pad + w;
+  if (hh_rhud_rtl()) x0 = pad, x1 = pad + w;
   hh_rhud_rect(h, font, x0, y0, x1, y1, bg);
   hh_rhud_text(h, font, x0 + hpx * 0.5f, y1 - hpx * 0.38f, hpx, s, fg);
 }
@@ -117,7 +98,7 @@ static void list(hh_hud *h, hh_font *font, int W, int H, int px) {
   snprintf(title, sizeof title, hh_tr("Operator panel keys (%s: close)"), toggle_key);
   float tw = hh_rhud_text_width(font, title, lpx);
   hh_rhud_text(h, font, 0.5f * (W - tw), y0 + pad * 0.5f + lpx * 1.1f, lpx, title, title_c);
-  int r2l = rtl();
+  int r2l = hh_rhud_rtl();
   for (int i = 0; i < n_lines; i++) {
     int c = i / rows, r = i % rows;
     float cx0 = x0 + pad * 0.5f + c * colw, y = y0 + pad * 0.5f + (r + 2.2f) * pitch;
@@ -136,7 +117,7 @@ static void list(hh_hud *h, hh_font *font, int W, int H, int px) {
 /* the hint, and the list while it is visible */
 void hh_rcnc_help_draw(hh_hud *h, hh_font *font, double t_s, int W, int H) {
   if (n_lines == 0 || W <= 0 || H <= 0) return;
-  int px = hud_px(H, h->large);
+  int px = hh_rhud_px(H, h->large);
   shown_last = hh_rcnc_help_visible(t_s);
   if (shown_last) list(h, font, W, H, px);
   else hint(h, font, W, px);

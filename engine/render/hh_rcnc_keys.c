@@ -42,21 +42,10 @@ static int ptr_down;
 static int last_w, last_h, last_large;
 static int sheet_on; /* the drawing sheet covers the pad: a click on it closes the sheet */
 
-/* the HUD letter size for a W x H target (the rule of hh_rhud_draw) */
-static int hud_px(int H, int large) {
-  int px = large ? H / 16 : H / 24;
-  if (px < 12) px = 12;
-  if (px > (large ? 96 : 64)) px = large ? 96 : 64;
-  float need = large ? 12.4f : 18.2f;
-  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
-  if (px < 8) px = 8;
-  return px;
-}
-
 /* the key rectangles: a 10 x 5 grid right-aligned above the bottom step line */
 int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys) {
   if (W <= 0 || H <= 0) return 0;
-  int px = hud_px(H, large);
+  int px = hh_rhud_px(H, large);
   float pad = px * 0.6f, g = px * 0.12f;
   float kw = px * 1.9f, kh = px * 1.15f;
   if (COLS * (kw + g) + g > W * 0.6f) kw = (W * 0.6f - g) / COLS - g;
@@ -151,7 +140,7 @@ void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet) {
   hh_rcnc_key keys[HH_RCNC_KEYS_MAX];
   int n = hh_rcnc_keys_layout(W, H, h->large, keys);
   if (n <= 0) return;
-  int px = hud_px(H, h->large);
+  int px = hh_rhud_px(H, h->large);
   float g = px * 0.12f;
   hh_rhud_rect(h, font, keys[0].x0 - g, keys[0].y0 - g, keys[n - 1].x1 + g, keys[n - 1].y1 + g, bg);
   int hover = ptr_x >= 0 ? hh_rcnc_keys_index(W, H, h->large, ptr_x, ptr_y) : -1;

@@ -71,10 +71,22 @@ typedef struct hud_ctx {
 } hud_ctx;
 
 /* 1 when the current language reads right to left (Arabic, Hebrew, Persian, Urdu) */
-static int lang_rtl(void) {
+int hh_rhud_rtl(void) {
   const char *l = hh_i18n_lang();
   return strncmp(l, "ar", 2) == 0 || strncmp(l, "he", 2) == 0 || strncmp(l, "fa", 2) == 0 ||
          strncmp(l, "ur", 2) == 0;
+}
+
+/* the HUD letter size (px) for a target H px high, large print or not: the left panel
+   and the step line below it must fit the height */
+int hh_rhud_px(int H, int large) {
+  int px = large ? H / 16 : H / 24;
+  if (px < 12) px = 12;
+  if (px > (large ? 96 : 64)) px = large ? 96 : 64;
+  float need = large ? 12.4f : 18.2f; /* panel height in px units, from hh_rhud_draw's layout */
+  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
+  if (px < 8) px = 8;
+  return px;
 }
 
 /* a solid rectangle (the atlas's white block), mirrored for right-to-left */
@@ -247,16 +259,10 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
   h->n = 0;
   int W = t->width, H = t->height;
-  if (lang_rtl()) k.mirror_w = (float)W; /* Arabic reads from the right: mirror the panels */
+  if (hh_rhud_rtl()) k.mirror_w = (float)W; /* Arabic reads from the right: mirror the panels */
   /* large print: bigger letters, fewer rows (what a classroom reads from the back):
      no title, positions or lock row (the cab lights show the locks) */
-  int px = h->large ? H / 16 : H / 24;
-  if (px < 12) px = 12;
-  if (px > (h->large ? 96 : 64)) px = h->large ? 96 : 64;
-  /* the left panel and the step line below it must fit the height */
-  float need = h->large ? 12.4f : 18.2f; /* panel height in px units, from the layout below */
-  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
-  if (px < 8) px = 8;
+  int px = hh_rhud_px(H, h->large);
   float pad = px * 0.6f, line = px * 1.45f, gap = px * 0.55f;
 
   /* left panel: title, gauges (load, hoist height, sway, wind), positions, locks, lights */
