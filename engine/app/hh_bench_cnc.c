@@ -16,13 +16,6 @@
 #define ROWS 200
 #define MOVES_PER_ROW 500
 
-/* CPU time of this thread (s) */
-static double cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 /* the surface the program follows: 2..4 mm below the top (m) */
 static double surface(double x, double y) {
   return 0.018 - 0.001 * (1.0 + sin(x * 90.0) * cos(y * 70.0));
@@ -62,7 +55,7 @@ int hh_bench_cnc(int argc, char **argv) {
   d->cnc.spindle_dir = 1;
   double step = 0.1 / MOVES_PER_ROW, Rm = 3e-3 + 2 * k->res;
   double cells = 0;
-  double t0 = cpu_s();
+  double t0 = hh_bench_cpu_s();
   for (int r = 0; r < ROWS; r++) {
     double y = (r + 0.5) * 0.1 / ROWS;
     for (int i = 0; i < MOVES_PER_ROW; i++) {
@@ -73,7 +66,7 @@ int hh_bench_cnc(int argc, char **argv) {
       cells += (2 * Rm * step + M_PI * Rm * Rm) / (k->res * k->res);
     }
   }
-  double t = cpu_s() - t0;
+  double t = hh_bench_cpu_s() - t0;
   int moves = ROWS * MOVES_PER_ROW;
   printf(hh_tr("Material removal: %d moves, ball D6, 100 x 100 mm at 0.1 mm (%d x %d cells)\n"),
          moves, d->cnc.nx, d->cnc.ny);

@@ -12,29 +12,6 @@
 
 #define MARINE_REPEATS 3
 
-/* CPU time of this thread (s) */
-static double cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* one whole attempt under the autopilot: CPU seconds (< 0 on error), simulated seconds */
-static double attempt(const hh_model *m, hh_data *d, double *sim, hh_error *err) {
-  if (hh_data_reset(m, d, err) != HH_OK) return -1.0;
-  hh_pilot p;
-  if (hh_pilot_init(&p, m, err) != HH_OK) return -1.0;
-  double t0 = cpu_s();
-  while (!d->done) {
-    hh_controls c;
-    hh_pilot_act(&p, m, d, &c);
-    hh_step(m, d, &c);
-  }
-  hh_finish(m, d);
-  *sim = d->time_s;
-  return cpu_s() - t0;
-}
-
 /* `haihe bench --marine [SCENARIO]` */
 int hh_bench_marine(int argc, char **argv) {
   hh_error err;
@@ -60,7 +37,7 @@ int hh_bench_marine(int argc, char **argv) {
     hh_data *d = hh_data_make(m, &err);
     double best = -1.0, sim = 0, s = 0;
     for (int i = 0; d && i < MARINE_REPEATS; i++) {
-      double t = attempt(m, d, &s, &err);
+      double t = hh_bench_attempt(m, d, 1, &s, &err);
       if (t < 0) break;
       if (best < 0 || t < best) best = t, sim = s;
     }

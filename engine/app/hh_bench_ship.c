@@ -12,28 +12,6 @@
 #define SHIP_REPEATS 5
 #define FORCE_EVALS 2000000
 
-/* CPU time of this thread (s) */
-static double cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* one whole attempt under the autopilot; CPU seconds, or < 0 on error */
-static double attempt(const hh_model *m, hh_data *d, hh_error *err) {
-  if (hh_data_reset(m, d, err) != HH_OK) return -1.0;
-  hh_pilot p;
-  if (hh_pilot_init(&p, m, err) != HH_OK) return -1.0;
-  double t0 = cpu_s();
-  while (!d->done) {
-    hh_controls c;
-    hh_pilot_act(&p, m, d, &c);
-    hh_step(m, d, &c);
-  }
-  hh_finish(m, d);
-  return cpu_s() - t0;
-}
-
 /* `haihe bench --ship [SCENARIO]` */
 int hh_bench_ship(int argc, char **argv) {
   hh_error err;
@@ -48,7 +26,7 @@ int hh_bench_ship(int argc, char **argv) {
   hh_data *d = hh_data_make(m, &err);
   double best = -1.0;
   for (int i = 0; d && i < SHIP_REPEATS; i++) {
-    double t = attempt(m, d, &err);
+    double sim_s = 0, t = hh_bench_attempt(m, d, 1, &sim_s, &err);
     if (t < 0) break;
     if (best < 0 || t < best) best = t;
   }
@@ -63,12 +41,12 @@ int hh_bench_ship(int argc, char **argv) {
          d->tick ? 1e6 * best / (double)d->tick : 0.0, m->substeps);
   /* one MMG hull + propeller + rudder evaluation */
   const hh_mmg_hull *h = &m->marine.ship.hull;
-  double F[3] = {0, 0, 0}, acc = 0, t0 = cpu_s();
+  double F[3] = {0, 0, 0}, acc = 0, t0 = hh_bench_cpu_s();
   for (int i = 0; i < FORCE_EVALS; i++) {
     hh_mmg_forces(h, 2.0 + 1e-7 * i, 0.1, 0.001, 0.1, 0.5, F);
     acc += F[0];
   }
-  double t1 = cpu_s();
+  double t1 = hh_bench_cpu_s();
   printf(hh_tr("MMG force evaluation: %.1f ns (checksum %.3g)\n"),
          1e9 * (t1 - t0) / FORCE_EVALS, acc);
   hh_data_free(d);

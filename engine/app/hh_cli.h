@@ -73,6 +73,12 @@ int hh_cmd_rescore(int argc, char **argv);
 int hh_cmd_list(int argc, char **argv);
 int hh_cmd_check(int argc, char **argv);
 int hh_cmd_bench(int argc, char **argv);
+/* CPU time of this thread (s): what a tick costs on a shared machine (hh_cmd_bench.c) */
+double hh_bench_cpu_s(void);
+/* one whole attempt under the autopilot from a reset, the rubric on or off: CPU
+   seconds (< 0 on error, err set); *sim_s = simulated seconds (hh_cmd_bench.c) */
+double hh_bench_attempt(const hh_model *m, hh_data *d, int rubric, double *sim_s,
+                        hh_error *err);
 int hh_bench_rubric(int argc, char **argv); /* `haihe bench --rubric` (hh_bench_rubric.c) */
 int hh_cmd_gcode(int argc, char **argv); /* hh_cmd_gcode.c */
 int hh_cmd_results(int argc, char **argv);

@@ -15,10 +15,29 @@
 
 /* CPU time of this thread (s): on a shared machine it is what a tick costs, free of
    the time other processes take from our core */
-static double now_s(void) {
+double hh_bench_cpu_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* one whole attempt under the autopilot from a reset, the rubric on or off: CPU
+   seconds (< 0 on error, err set); *sim_s = simulated seconds */
+double hh_bench_attempt(const hh_model *m, hh_data *d, int rubric, double *sim_s,
+                        hh_error *err) {
+  if (hh_data_reset(m, d, err) != HH_OK) return -1.0;
+  d->rubric_enabled = rubric;
+  hh_pilot p;
+  if (hh_pilot_init(&p, m, err) != HH_OK) return -1.0;
+  double t0 = hh_bench_cpu_s();
+  while (!d->done) {
+    hh_controls c;
+    hh_pilot_act(&p, m, d, &c);
+    hh_step(m, d, &c);
+  }
+  hh_finish(m, d);
+  *sim_s = d->time_s;
+  return hh_bench_cpu_s() - t0;
 }
 
 /* One configuration's best run. */
@@ -31,18 +50,9 @@ typedef struct bench_res {
 /* run one whole attempt with the rubric on or off; keep it in *best if fastest */
 static int bench_once(const hh_model *m, hh_data *d, int rubric, bench_res *best,
                       hh_error *err) {
-  if (hh_data_reset(m, d, err) != HH_OK) return err->code;
-  d->rubric_enabled = rubric;
-  hh_pilot p;
-  if (hh_pilot_init(&p, m, err) != HH_OK) return err->code;
-  double t0 = now_s();
-  while (!d->done) {
-    hh_controls c;
-    hh_pilot_act(&p, m, d, &c);
-    hh_step(m, d, &c);
-  }
-  hh_finish(m, d);
-  double cpu = now_s() - t0;
+  double sim_s = 0;
+  double cpu = hh_bench_attempt(m, d, rubric, &sim_s, err);
+  if (cpu < 0) return err->code;
   if (best->wall_s < 0 || cpu < best->wall_s) {
     best->wall_s = cpu;
     best->ticks = d->tick;
