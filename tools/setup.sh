@@ -7,7 +7,8 @@ PKGS=(build-essential cmake pkg-config git
       libharfbuzz-dev libfribidi-dev fonts-noto-core
       libsqlite3-dev libsodium-dev sqlite3
       xvfb xauth libgl1-mesa-dri libegl-dev libgl-dev mesa-utils libx11-dev
-      linuxcnc-uspace)
+      linuxcnc-uspace
+      openxr-layer-corevalidation libopenxr-utils libxxf86vm-dev)
 # Optional, for looking at a debrief by eye (docs/debrief.md; no test needs it):
 #   apt-get install chromium
 missing=()

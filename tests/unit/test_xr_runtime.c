@@ -136,6 +136,22 @@ int main(void) {
   CHECK(suggest(inst, &sb) == XR_SUCCESS);
   b.binding = bad;
   CHECK(suggest(inst, &sb) == XR_ERROR_PATH_UNSUPPORTED);
+  /* every profile of the core specification takes suggestions (hello_xr suggests the
+     Mixed Reality controllers), checked against its own paths; an unknown one does not */
+  XrPath prof, path;
+  CHECK(to_path(inst, "/interaction_profiles/microsoft/motion_controller", &prof) == XR_SUCCESS);
+  CHECK(to_path(inst, "/user/hand/left/input/menu/click", &path) == XR_SUCCESS);
+  sb.interactionProfile = prof, b.binding = path;
+  CHECK(suggest(inst, &sb) == XR_SUCCESS);
+  CHECK(to_path(inst, "/interaction_profiles/microsoft/xbox_controller", &prof) == XR_SUCCESS);
+  sb.interactionProfile = prof;
+  CHECK(suggest(inst, &sb) == XR_ERROR_PATH_UNSUPPORTED); /* a hand path on the gamepad */
+  CHECK(to_path(inst, "/user/gamepad/input/a/click", &path) == XR_SUCCESS);
+  b.binding = path;
+  CHECK(suggest(inst, &sb) == XR_SUCCESS);
+  CHECK(to_path(inst, "/interaction_profiles/acme/hand_crank", &prof) == XR_SUCCESS);
+  sb.interactionProfile = prof;
+  CHECK(suggest(inst, &sb) == XR_ERROR_PATH_UNSUPPORTED);
   CHECK(destroy(inst) == XR_SUCCESS);
 
   /* the same runtime through the Khronos loader and the built manifest */

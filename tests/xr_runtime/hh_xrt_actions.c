@@ -4,12 +4,19 @@
 #include "hh_xrt_int.h"
 #include <string.h>
 
-const char *const xrt_profiles[4] = {
+/* the interaction profiles of the OpenXR 1.0 core specification: a runtime accepts
+   suggested bindings for every one of them (hello_xr suggests microsoft/motion_controller);
+   the script's "profile" directive picks the active one */
+const char *const xrt_profiles[XRT_PROFILES] = {
     "/interaction_profiles/khr/simple_controller", "/interaction_profiles/oculus/touch_controller",
-    "/interaction_profiles/valve/index_controller", "/interaction_profiles/htc/vive_controller"};
+    "/interaction_profiles/valve/index_controller", "/interaction_profiles/htc/vive_controller",
+    "/interaction_profiles/microsoft/motion_controller", "/interaction_profiles/google/daydream_controller",
+    "/interaction_profiles/oculus/go_controller", "/interaction_profiles/microsoft/xbox_controller",
+    "/interaction_profiles/htc/vive_pro"};
 
-/* input paths under /user/hand/{left,right}/ per profile ("*" both hands, "l"/"r" one) */
-static const char *const k_valid[4][40] = {
+/* input paths per profile, first character the user path: '*' both hands, 'l'/'r' one
+   hand (/user/hand/left|right/), 'g' /user/gamepad/, 'h' /user/head/ */
+static const char *const k_valid[XRT_PROFILES][40] = {
     {"*input/select/click", "*input/menu/click", "*input/grip/pose", "*input/aim/pose", "*output/haptic", NULL},
     {"linput/x/click", "linput/x/touch", "linput/y/click", "linput/y/touch", "linput/menu/click",
      "rinput/a/click", "rinput/a/touch", "rinput/b/click", "rinput/b/touch", "rinput/system/click",
@@ -26,17 +33,42 @@ static const char *const k_valid[4][40] = {
      "*input/trigger/value", "*input/trackpad", "*input/trackpad/x", "*input/trackpad/y",
      "*input/trackpad/click", "*input/trackpad/touch", "*input/grip/pose", "*input/aim/pose",
      "*output/haptic", NULL},
+    {"*input/menu/click", "*input/squeeze/click", "*input/trigger/value", "*input/thumbstick",
+     "*input/thumbstick/x", "*input/thumbstick/y", "*input/thumbstick/click", "*input/trackpad",
+     "*input/trackpad/x", "*input/trackpad/y", "*input/trackpad/click", "*input/trackpad/touch",
+     "*input/grip/pose", "*input/aim/pose", "*output/haptic", NULL},
+    {"*input/select/click", "*input/trackpad", "*input/trackpad/x", "*input/trackpad/y",
+     "*input/trackpad/click", "*input/trackpad/touch", "*input/grip/pose", "*input/aim/pose", NULL},
+    {"*input/system/click", "*input/trigger/click", "*input/back/click", "*input/trackpad",
+     "*input/trackpad/x", "*input/trackpad/y", "*input/trackpad/click", "*input/trackpad/touch",
+     "*input/grip/pose", "*input/aim/pose", NULL},
+    {"ginput/menu/click", "ginput/view/click", "ginput/a/click", "ginput/b/click", "ginput/x/click",
+     "ginput/y/click", "ginput/dpad_down/click", "ginput/dpad_right/click", "ginput/dpad_up/click",
+     "ginput/dpad_left/click", "ginput/shoulder_left/click", "ginput/shoulder_right/click",
+     "ginput/thumbstick_left/click", "ginput/thumbstick_right/click", "ginput/trigger_left/value",
+     "ginput/trigger_right/value", "ginput/thumbstick_left", "ginput/thumbstick_left/x",
+     "ginput/thumbstick_left/y", "ginput/thumbstick_right", "ginput/thumbstick_right/x",
+     "ginput/thumbstick_right/y", "goutput/haptic_left", "goutput/haptic_right",
+     "goutput/haptic_left_trigger", "goutput/haptic_right_trigger", NULL},
+    {"hinput/system/click", "hinput/volume_up/click", "hinput/volume_down/click",
+     "hinput/mute_mic/click", NULL},
 };
 
 /* 1 if path is an input of profile p */
 static int valid_binding(int p, const char *path) {
+  static const struct { const char *prefix; char user; } k_user[] = {
+      {"/user/hand/left/", 'l'}, {"/user/hand/right/", 'r'}, {"/user/gamepad/", 'g'}, {"/user/head/", 'h'}};
   const char *rest = NULL;
-  char hand = 0;
-  if (!strncmp(path, "/user/hand/left/", 16)) rest = path + 16, hand = 'l';
-  else if (!strncmp(path, "/user/hand/right/", 17)) rest = path + 17, hand = 'r';
+  char user = 0;
+  for (size_t u = 0; !rest && u < sizeof k_user / sizeof k_user[0]; u++)
+    if (!strncmp(path, k_user[u].prefix, strlen(k_user[u].prefix)))
+      rest = path + strlen(k_user[u].prefix), user = k_user[u].user;
   if (!rest) return 0;
-  for (int i = 0; k_valid[p][i]; i++)
-    if ((k_valid[p][i][0] == '*' || k_valid[p][i][0] == hand) && !strcmp(k_valid[p][i] + 1, rest)) return 1;
+  for (int i = 0; k_valid[p][i]; i++) {
+    char want = k_valid[p][i][0];
+    int hand = user == 'l' || user == 'r';
+    if ((want == user || (want == '*' && hand)) && !strcmp(k_valid[p][i] + 1, rest)) return 1;
+  }
   return 0;
 }
 
@@ -124,7 +156,7 @@ static XRT_API xrt_SuggestInteractionProfileBindings(XrInstance i, const XrInter
   if (g_rt.attached) return XR_ERROR_ACTIONSETS_ALREADY_ATTACHED;
   const char *prof = path_str(sb->interactionProfile);
   int p = -1;
-  for (int k = 0; prof && k < 4; k++)
+  for (int k = 0; prof && k < XRT_PROFILES; k++)
     if (!strcmp(prof, xrt_profiles[k])) p = k;
   if (p < 0) return XR_ERROR_PATH_UNSUPPORTED;
   for (uint32_t k = 0; k < sb->countSuggestedBindings; k++) {
@@ -149,7 +181,7 @@ static XRT_API xrt_SuggestInteractionProfileBindings(XrInstance i, const XrInter
 
 /* index of the scripted active profile */
 static int active_profile(void) {
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < XRT_PROFILES; k++)
     if (!strcmp(g_rt.script.profile, xrt_profiles[k])) return k;
   return 1;
 }
@@ -172,11 +204,19 @@ static XRT_API xrt_GetCurrentInteractionProfile(XrSession s, XrPath top, XrInter
   if (r) return r;
   if (!g_rt.attached) return XR_ERROR_ACTIONSET_NOT_ATTACHED;
   const char *t = path_str(top);
-  if (!t || (strcmp(t, "/user/hand/left") && strcmp(t, "/user/hand/right") && strcmp(t, "/user/head")))
-    return XR_ERROR_PATH_UNSUPPORTED;
+  static const char *const k_top[] = {"/user/hand/left", "/user/hand/right", "/user/head",
+                                      "/user/gamepad", "/user/treadmill"};
+  int u = -1;
+  for (int k = 0; t && k < 5; k++)
+    if (!strcmp(t, k_top[k])) u = k;
+  if (u < 0) return XR_ERROR_PATH_UNSUPPORTED;
   st->interactionProfile = XR_NULL_PATH;
+  /* the active profile's device sits at its own user path: hands, the gamepad or the head */
   int p = active_profile();
-  if (g_rt.suggested[p] && strcmp(t, "/user/head"))
+  char user = k_valid[p][0][0];
+  int here = (u < 2 && (user == '*' || user == 'l' || user == 'r')) || (u == 2 && user == 'h') ||
+             (u == 3 && user == 'g');
+  if (g_rt.suggested[p] && here)
     return xrt_StringToPath(XRT_H(XrInstance, 0), xrt_profiles[p], &st->interactionProfile);
   return XR_SUCCESS;
 }

@@ -22,6 +22,7 @@
 #define XRT_MAX_ACTIONS 64
 #define XRT_MAX_BIND 8
 #define XRT_MAX_EVENTS 32
+#define XRT_PROFILES 9  /* the core specification's interaction profiles */
 
 /* ---- the script (hh_xrt_script.c) */
 typedef struct xrt_head {
@@ -90,8 +91,8 @@ typedef struct xrt_action {
   int set;                  /* action set index */
   XrActionType type;
   char name[XR_MAX_ACTION_NAME_SIZE];
-  XrPath bind[8][XRT_MAX_BIND]; /* per profile index: bound input paths */
-  int n_bind[8];
+  XrPath bind[XRT_PROFILES][XRT_MAX_BIND]; /* per profile index: bound input paths */
+  int n_bind[XRT_PROFILES];
 } xrt_action;
 
 typedef struct xrt_rt {
@@ -112,7 +113,7 @@ typedef struct xrt_rt {
   xrt_space sp[XRT_MAX_SPACES];
   xrt_action act[XRT_MAX_ACTIONS];
   char set_name[8][XR_MAX_ACTION_SET_NAME_SIZE];
-  int n_sets, attached, synced, suggested[8];
+  int n_sets, attached, synced, suggested[XRT_PROFILES];
   XrEventDataBuffer ev[XRT_MAX_EVENTS];
   int ev_head, ev_n;
   /* counters for the log */
@@ -138,7 +139,7 @@ XrResult xrt_session_ok(XrSession s);
 #define XRT_I(h) ((int)((uintptr_t)(h)) - 1)
 
 /* ---- the profiles (hh_xrt_actions.c) */
-extern const char *const xrt_profiles[4];
+extern const char *const xrt_profiles[XRT_PROFILES];
 
 /* ---- function tables: every exported function (the runtime answers them all) */
 PFN_xrVoidFunction xrt_frame_fn(const char *name);
