@@ -62,14 +62,34 @@ void main() {
   vec3 view = normalize(u_eye - v_world);
   float rough = v_rough;
 #ifdef HH_WATER
-  // moving water: two travelling wave trains bend the normal; glints and sky reflection
+  // moving water: two travelling wave trains bend the normal; glints and sky reflection.
+  // Band-limited to the pixel: each wave's slope is scaled down by how much of its
+  // phase one pixel spans (far away or at grazing angles the ripples are smaller than
+  // a pixel and average out), and the slope variance lost that way, plus what the normal
+  // still changes from pixel to pixel, widens the sun's lobe (roughness). Without it the
+  // very narrow lobe of calm water hits or misses single pixels: white speckles.
   vec2 q = v_world.xy;
-  float a = sin(q.x * 0.35 + u_time * 1.3) + 0.6 * sin(q.x * 0.9 + q.y * 0.4 + u_time * 2.1) +
-            sin(q.y * 0.52 - u_time * 1.7);
-  float b = cos(q.x * 0.41 - u_time * 1.1) + cos(q.y * 0.33 + u_time * 1.9) +
-            0.6 * cos(q.y * 1.1 - q.x * 0.3 - u_time * 2.4);
+  vec2 qx = dFdx(q), qy = dFdy(q); // m per pixel, right and up
+  // per wave: wave vector (rad/m) and the filter 1/(1 + phase^2/2) of its phase per pixel
+  #define BAND(k) (1.0 / (1.0 + 0.5 * (dot(k, qx) * dot(k, qx) + dot(k, qy) * dot(k, qy))))
+  float g1 = BAND(vec2(0.35, 0.0)), g2 = BAND(vec2(0.9, 0.4)), g3 = BAND(vec2(0.0, 0.52));
+  float g4 = BAND(vec2(0.41, 0.0)), g5 = BAND(vec2(0.0, 0.33)), g6 = BAND(vec2(-0.3, 1.1));
+  float a = g1 * sin(q.x * 0.35 + u_time * 1.3) + 0.6 * g2 * sin(q.x * 0.9 + q.y * 0.4 + u_time * 2.1) +
+            g3 * sin(q.y * 0.52 - u_time * 1.7);
+  float b = g4 * cos(q.x * 0.41 - u_time * 1.1) + g5 * cos(q.y * 0.33 + u_time * 1.9) +
+            0.6 * g6 * cos(q.y * 1.1 - q.x * 0.3 - u_time * 2.4);
   n = normalize(vec3(a * 0.045, b * 0.045, 1.0));
-  rough = 0.08;
+  // slope variance averaged out (a sine of slope amplitude s has variance s^2 / 2)
+  float lost = 0.5 * 0.045 * 0.045 *
+               ((1.0 - g1 * g1) + 0.36 * (1.0 - g2 * g2) + (1.0 - g3 * g3) + (1.0 - g4 * g4) +
+                (1.0 - g5 * g5) + 0.36 * (1.0 - g6 * g6));
+  // and the change of the remaining normal across the pixel
+  vec3 nx = dFdx(n), ny = dFdy(n);
+  float var = lost + 0.5 * (dot(nx, nx) + dot(ny, ny));
+  // lobe width (rough^2): ripples too small to model (roughness 0.16), widened by the
+  // variance
+  float alpha = sqrt(0.0256 * 0.0256 + min(2.0 * var, 0.18));
+  rough = sqrt(alpha);
   float fres = 1.0 - max(dot(n, view), 0.0);
   base = mix(base, u_sky_rgb * 0.9, fres * fres * fres * 0.6);
 #endif

@@ -12,6 +12,7 @@
  *   hh_cli_parse_run       parse `run` options
  *   hh_cli_print_summary   the end-of-run summary, translated
  *   hh_cli_write_json      the result object, written atomically
+ *   hh_cli_draw_frame      one desktop frame (scene + HUD) as `run` draws it
  *   hh_cmd_*               sub-commands; each returns the process exit status
  */
 #ifndef HH_CLI_H
@@ -69,6 +70,13 @@ int hh_cli_write_json(const char *path, const hh_model *m, const hh_data *d,
 char *hh_cli_json_string(const hh_model *m, const hh_data *d);
 
 int hh_cmd_run(const hh_run_opts *o);
+/* one desktop frame as `haihe run` draws it: the scene of v (a blended view) through
+   cam, then the HUD, into t (hh_cmd_run.c; the render bench draws the same) */
+struct hh_renderer;
+struct hh_camera;
+struct hh_rtarget;
+void hh_cli_draw_frame(struct hh_renderer *ren, const hh_model *m, const hh_data *v,
+                       const struct hh_camera *cam, const struct hh_rtarget *t);
 int hh_cmd_rescore(int argc, char **argv);
 int hh_cmd_list(int argc, char **argv);
 int hh_cmd_check(int argc, char **argv);

@@ -89,17 +89,24 @@ static int over(const run_ctx *r) {
   return r->d->done || g_interrupted || (r->max_ticks && r->d->tick >= r->max_ticks);
 }
 
+/* one desktop frame of v (a blended view) through cam into t: the scene, then the HUD
+   (with the CNC key pad and drawing sheet); `haihe bench --render` draws the same */
+void hh_cli_draw_frame(hh_renderer *ren, const hh_model *m, const hh_data *v,
+                       const hh_camera *cam, const hh_rtarget *t) {
+  float view[16], proj[16];
+  hh_camera_matrices(cam, m, v, (float)t->width / (float)t->height, view, proj);
+  hh_render_scene(ren, m, v, view, proj, t);
+  hh_render_hud(ren, m, v, t);
+}
+
 /* draw the current state into the window's default framebuffer */
 static void draw(run_ctx *r) {
   int w = 0, h = 0;
   hh_window_size(r->win, &w, &h);
   if (w <= 0 || h <= 0) return;
   hh_rtarget t = {0, w, h};
-  float view[16], proj[16];
   const hh_data *v = hh_render_blend(r->ren, &r->prev, r->d, r->alpha);
-  hh_camera_matrices(&r->cam, r->m, v, (float)w / (float)h, view, proj);
-  hh_render_scene(r->ren, r->m, v, view, proj, &t);
-  hh_render_hud(r->ren, r->m, v, &t);
+  hh_cli_draw_frame(r->ren, r->m, v, &r->cam, &t);
 }
 
 /* render the frame and write the screenshot (before the swap) */

@@ -12,6 +12,7 @@
  * world z = LATHE_AXIS_Z.
  */
 #include "hh_render_int.h"
+#include "hh_rcnc_keys.h"
 #include "../core/hh_i18n.h"
 #include "../machines/cnc/hh_cnc.h"
 #include <cglm/cglm.h>
@@ -22,11 +23,17 @@
 #define MAX_COLS 96          /* Z-map columns drawn per side */
 #define MAX_SLICES 240       /* lathe profile segments drawn */
 #define LATHE_AXIS_Z 1.1     /* m: spindle axis height above the floor */
+#define LATHE_SLANT (M_PI / 4) /* rad: the slant bed; machine x runs up and back */
+#define PROG_CHARS 28        /* PROG page: characters of a block shown (hh_rcnc_view.c) */
+#define PROG_NOTE 18         /* and of a comment line, before an ellipsis */
 
 static const double MILL_OFS[3] = {-0.25, -0.20, 0.85};
-static const float CAST[4] = {0.30f, 0.34f, 0.36f, 1}, GUARD[4] = {0.75f, 0.76f, 0.74f, 1},
+/* machine: dark castings, blue paint, pale guards, grey steel; work: warm bare metal */
+static const float CAST[4] = {0.20f, 0.22f, 0.25f, 1}, GUARD[4] = {0.80f, 0.81f, 0.78f, 1},
+                   PAINT[4] = {0.16f, 0.36f, 0.52f, 1}, JAW[4] = {0.34f, 0.35f, 0.37f, 1},
+                   WORK[4] = {0.86f, 0.76f, 0.52f, 1},
                    STEEL[4] = {0.55f, 0.56f, 0.58f, 1}, DARKS[4] = {0.12f, 0.12f, 0.13f, 1},
-                   ALU[4] = {0.78f, 0.80f, 0.82f, 1}, CUT[4] = {0.90f, 0.91f, 0.93f, 1},
+                   CUT[4] = {0.96f, 0.95f, 0.90f, 1},
                    GOLD[4] = {0.80f, 0.62f, 0.18f, 1}, RED[4] = {0.8f, 0.1f, 0.05f, 1};
 
 /* a box from two corners (world) */
@@ -56,14 +63,19 @@ static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   c[0] = k->travel_max[0] + 0.15, c[1] = k->travel_max[1] + 0.1, c[2] = -0.25;
   mw(a, lo), mw(c, hi), span(b, lo, hi, CAST);                 /* base */
   a[2] = -0.25, c[2] = -0.05;
-  mw(a, lo), mw(c, hi), span(b, lo, hi, GUARD);                /* saddle */
+  mw(a, lo), mw(c, hi), span(b, lo, hi, PAINT);                /* saddle */
   a[0] = k->travel_min[0] - 0.05, a[1] = k->travel_min[1] - 0.02, a[2] = -0.05;
   c[0] = k->travel_max[0] + 0.05, c[1] = k->travel_max[1] + 0.02, c[2] = 0.0;
   mw(a, lo), mw(c, hi), span(b, lo, hi, STEEL);                /* table */
+  for (int i = -1; i <= 1; i++) {                              /* T-slots along x */
+    double yc = 0.5 * (k->travel_min[1] + k->travel_max[1]) + i * 0.3 * (c[1] - a[1]);
+    double sa[3] = {a[0], yc - 0.006, -0.0005}, sc[3] = {c[0], yc + 0.006, 0.0005};
+    mw(sa, lo), mw(sc, hi), span(b, lo, hi, DARKS);
+  }
   a[0] = 0.5 * (k->travel_min[0] + k->travel_max[0]) - 0.2, a[1] = k->travel_max[1] + 0.15;
   a[2] = -0.25;
   c[0] = a[0] + 0.4, c[1] = a[1] + 0.35, c[2] = k->travel_max[2] + 0.4;
-  mw(a, lo), mw(c, hi), span(b, lo, hi, CAST);                 /* column */
+  mw(a, lo), mw(c, hi), span(b, lo, hi, PAINT);                /* column */
   for (int i = 0; i < k->n_fix; i++) {                         /* vise jaws */
     if (k->fix_min[i][2] < -0.01) continue;                    /* the table is drawn */
     mw(k->fix_min[i], lo), mw(k->fix_max[i], hi), span(b, lo, hi, DARKS);
@@ -84,7 +96,7 @@ static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
         c[1] = k->stock_min[1] + (j + sy < s->ny ? j + sy : s->ny) * k->res;
         c[2] = k->stock_min[2] + h;
         mw(a, lo), mw(c, hi);
-        span(b, lo, hi, h < top - 1e-6 ? CUT : ALU);
+        span(b, lo, hi, h < top - 1e-6 ? CUT : WORK);
       }
   }
   /* head, spindle nose, holder and cutter at the controlled point */
@@ -98,6 +110,11 @@ static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   lo[0] = g[0] - 0.09, lo[1] = g[1] - 0.09, lo[2] = g[2] + 0.05;
   hi[0] = g[0] + 0.09, hi[1] = g[1] + 0.35, hi[2] = g[2] + 0.45;
   span(b, lo, hi, GUARD);                                      /* head */
+  double cf[3] = {0, k->travel_max[1] + 0.15, 0};              /* ram to the column face */
+  mw(cf, cf);
+  lo[0] = g[0] - 0.07, lo[1] = g[1] + 0.35, lo[2] = g[2] + 0.15;
+  hi[0] = g[0] + 0.07, hi[1] = fmax(cf[1], lo[1] + 0.01), hi[2] = g[2] + 0.40;
+  span(b, lo, hi, PAINT);
   lo[0] = g[0] - 0.05, lo[1] = g[1] - 0.05, lo[2] = g[2];
   hi[0] = g[0] + 0.05, hi[1] = g[1] + 0.05, hi[2] = g[2] + 0.05;
   span(b, lo, hi, DARKS);                                      /* spindle nose */
@@ -117,9 +134,11 @@ static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   }
 }
 
-/* a round bar segment along world x from x0 to x1 of radius r (three rotated squares) */
-static void round_seg(hh_ibuf *b, double x0, double x1, double r, const float c[4]) {
-  double ctr[3] = {0.5 * (x0 + x1), 0, LATHE_AXIS_Z};
+/* a round bar along world x from x0 to x1 of radius r about the line (y, z) = (cy, cz)
+   (three squares turned 30 degrees apart: a dodecagon) */
+static void round_x(hh_ibuf *b, double x0, double x1, double cy, double cz, double r,
+                    const float c[4]) {
+  double ctr[3] = {0.5 * (x0 + x1), cy, cz};
   double h[3] = {0.5 * fabs(x1 - x0), r * 0.966, r * 0.966};
   if (h[0] < 1e-5 || r < 1e-5) return;
   for (int k = 0; k < 3; k++) {
@@ -129,37 +148,83 @@ static void round_seg(hh_ibuf *b, double x0, double x1, double r, const float c[
   }
 }
 
-/* the lathe: bed, headstock, chuck, part profile, carriage and turret with the tool */
+/* a round bar segment on the spindle axis */
+static void round_seg(hh_ibuf *b, double x0, double x1, double r, const float c[4]) {
+  round_x(b, x0, x1, 0.0, LATHE_AXIS_Z, r, c);
+}
+
+/* a box of the slant bed's frame: axial centre x, centre rc along the slant (radial,
+   up and back from the axis) and tc across it, half extents hx, hr, ht (m) */
+static void slant_box(hh_ibuf *b, double x, double rc, double tc, double hx, double hr,
+                      double ht, const float c[4]) {
+  double cs = cos(LATHE_SLANT), sn = sin(LATHE_SLANT);
+  double ctr[3] = {x, rc * cs - tc * sn, LATHE_AXIS_Z + rc * sn + tc * cs};
+  double h[3] = {hx, hr, ht}, q[4] = {sin(0.5 * LATHE_SLANT), 0, 0, cos(0.5 * LATHE_SLANT)};
+  hh_ibuf_box_q(b, ctr, h, q, c, HH_MAT_SOLID);
+}
+
+/* a box from two corners (world) */
+static void box2(hh_ibuf *b, double x0, double y0, double z0, double x1, double y1, double z1,
+                 const float c[4]) {
+  double lo[3] = {x0, y0, z0}, hi[3] = {x1, y1, z1};
+  span(b, lo, hi, c);
+}
+
+/* the lathe (slant bed): base, bed with ways, headstock, chuck with three jaws, the
+   part as turned, tailstock, carriage, cross slide, turret with holder and insert, the
+   guard's back wall and the sliding door (a frame round a window, slid open or shut) */
 static void lathe(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   const hh_cnc_model *k = &m->cnc;
   const hh_cnc_state *s = &d->cnc;
-  double z0 = k->stock_min[2], z1 = k->stock_max[2];
-  double lo[3] = {z0 - 0.45, -0.25, LATHE_AXIS_Z - 0.55}, hi[3] = {k->travel_max[2] + 0.2, 0.35, LATHE_AXIS_Z - 0.25};
-  span(b, lo, hi, CAST);                                       /* bed */
-  lo[0] = z0 - 0.45, hi[0] = z0 - 0.12, lo[2] = LATHE_AXIS_Z - 0.25, hi[2] = LATHE_AXIS_Z + 0.2;
-  span(b, lo, hi, GUARD);                                      /* headstock */
-  round_seg(b, z0 - 0.12, z0, fmax(k->stock_max[0] * 2.5, 0.06), DARKS); /* chuck */
-  if (s->radius && s->nz > 0) {
+  const double A = LATHE_AXIS_Z, z0 = k->stock_min[2], R = k->stock_max[0];
+  double xe = k->travel_max[2] + 0.32;                          /* right end of the bed */
+  double xm = 0.5 * (z0 - 0.52 + xe), hxb = 0.5 * (xe - (z0 - 0.52));
+  box2(b, z0 - 0.52, -0.30, 0.0, xe, 0.46, A - 0.36, CAST);      /* base */
+  slant_box(b, xm, 0.20, -0.23, hxb, 0.24, 0.06, PAINT);         /* slant bed */
+  slant_box(b, xm, 0.07, -0.165, hxb, 0.018, 0.006, STEEL);      /* ways */
+  slant_box(b, xm, 0.33, -0.165, hxb, 0.018, 0.006, STEEL);
+  box2(b, z0 - 0.52, -0.14, A - 0.36, z0 - 0.11, 0.30, A + 0.15, PAINT); /* headstock */
+  round_seg(b, z0 - 0.11, z0 - 0.075, 0.075, DARKS);             /* spindle nose */
+  double rc = fmax(R * 2.6, 0.06);
+  round_seg(b, z0 - 0.075, z0 - 0.004, rc, STEEL);               /* chuck body */
+  for (int j = 0; j < 3; j++) {                                  /* three jaws */
+    double a = M_PI / 2 + j * 2 * M_PI / 3, rm = R + 0.012;
+    double ctr[3] = {z0 + 0.004, rm * cos(a), A + rm * sin(a)}, h[3] = {0.012, 0.012, 0.008};
+    double q[4] = {sin(0.5 * a), 0, 0, cos(0.5 * a)};
+    hh_ibuf_box_q(b, ctr, h, q, JAW, HH_MAT_SOLID);
+  }
+  if (s->radius && s->nz > 0) {                                  /* the part */
     int step = (s->nz + MAX_SLICES - 1) / MAX_SLICES;
     for (int i = 0; i < s->nz; i += step) {
       int e = i + step < s->nz ? i + step : s->nz;
       double r = s->radius[i + (e - i) / 2];
-      round_seg(b, z0 + i * k->res, z0 + e * k->res, r,
-                r < k->stock_max[0] - 1e-6 ? CUT : STEEL);
+      round_seg(b, z0 + i * k->res, z0 + e * k->res, r, r < R - 1e-6 ? CUT : WORK);
     }
   }
-  (void)z1;
-  /* turret at the controlled point (world: x = z, y = x) */
+  double xt = k->travel_max[2] + 0.10;                           /* tailstock */
+  slant_box(b, xt + 0.07, 0.05, -0.09, 0.07, 0.11, 0.08, PAINT);
+  round_x(b, xt - 0.04, xt, 0.0, A, 0.022, STEEL);               /* quill */
+  /* carriage, cross slide, turret at the controlled point; the tool at its tip */
   double tip[3];
   hh_cnc_tip(m, d, s->pos, tip);
-  double tx = tip[2], ty = tip[0];
-  lo[0] = s->pos[2] - 0.06, hi[0] = s->pos[2] + 0.06;
-  lo[1] = s->pos[0] + 0.02, hi[1] = s->pos[0] + 0.14;
-  lo[2] = LATHE_AXIS_Z - 0.12, hi[2] = LATHE_AXIS_Z + 0.05;
-  span(b, lo, hi, GUARD);                                      /* turret */
-  lo[0] = tx - 0.004, hi[0] = tx + 0.004, lo[1] = ty, hi[1] = ty + 0.03;
-  lo[2] = LATHE_AXIS_Z - 0.004, hi[2] = LATHE_AXIS_Z + 0.004;
-  span(b, lo, hi, GOLD);                                       /* tool */
+  double tx = tip[2], ty = tip[0], px = s->pos[2], pr = s->pos[0];
+  double rt = pr + 0.11;                                         /* turret centre */
+  slant_box(b, px + 0.03, 0.20, -0.145, 0.11, 0.17, 0.014, PAINT); /* carriage */
+  slant_box(b, px + 0.03, rt + 0.02, -0.10, 0.07, 0.10, 0.03, CAST); /* cross slide */
+  double cs = cos(LATHE_SLANT), sn = sin(LATHE_SLANT);
+  round_x(b, px + 0.005, px + 0.065, rt * cs, A + rt * sn, 0.085, GUARD); /* turret */
+  if (rt - 0.07 > ty + 0.01)                                     /* holder */
+    slant_box(b, tx + 0.012, 0.5 * (ty + 0.008 + rt - 0.07), 0, 0.016,
+              0.5 * (rt - 0.07 - ty - 0.008), 0.010, DARKS);
+  slant_box(b, tx + 0.002, ty + 0.007, 0, 0.006, 0.007, 0.003, GOLD); /* insert */
+  box2(b, z0 - 0.11, 0.44, A - 0.36, xe, 0.46, A + 0.48, GUARD);  /* guard back wall */
+  /* door at the front: a frame round its window, slid toward the tailstock when open */
+  double dx0 = z0 - 0.32 + (!s->door_closed ? 0.62 : 0.0), dx1 = dx0 + 0.66;
+  double fy0 = -0.42, fy1 = -0.40, w = 0.035;
+  box2(b, dx0, fy0, A + 0.40, dx1, fy1, A + 0.48, GUARD);       /* top rail */
+  box2(b, dx0, fy0, A - 0.36, dx1, fy1, A - 0.28, GUARD);       /* bottom rail */
+  box2(b, dx0, fy0, A - 0.28, dx0 + w, fy1, A + 0.40, GUARD);   /* stiles */
+  box2(b, dx1 - w, fy0, A - 0.28, dx1, fy1, A + 0.40, GUARD);
 }
 
 /* CNC scene contents for one frame */
@@ -169,31 +234,84 @@ void hh_rcnc_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned l
   else mill(b, m, d);
 }
 
-/* the camera on the work zone (orbit yaw/pitch/distance add to the default) */
+/* the part's centre and the tool tip in the world (m) */
+static void work_points(const hh_model *m, const hh_data *d, double part[3], double tool[3]) {
+  const hh_cnc_model *k = &m->cnc;
+  double tip[3];
+  hh_cnc_tip(m, d, d->cnc.pos, tip);
+  if (m->machine == HH_MACHINE_CNC_LATHE) {
+    part[0] = 0.5 * (k->stock_min[2] + k->stock_max[2]), part[1] = 0, part[2] = LATHE_AXIS_Z;
+    tool[0] = tip[2];
+    tool[1] = tip[0] * cos(LATHE_SLANT), tool[2] = LATHE_AXIS_Z + tip[0] * sin(LATHE_SLANT);
+  } else {
+    double c[3];
+    for (int i = 0; i < 3; i++) c[i] = 0.5 * (k->stock_min[i] + k->stock_max[i]);
+    mw(c, part);
+    mw(tip, tool);
+  }
+}
+
+void hh_rcnc_work_point(const hh_model *m, const hh_data *d, int which, double p[3]) {
+  double part[3], tool[3];
+  work_points(m, d, part, tool);
+  memcpy(p, which ? tool : part, sizeof part);
+}
+
+/* the camera on the work zone, framed into the screen region the HUD leaves free:
+   cab = close-up of the part and the tool, orbit = the machine's work area (orbit
+   yaw/pitch/distance add), follow = the tool tip from the side */
 void hh_rcnc_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, float aspect,
                     float view[16], float proj[16]) {
-  (void)d;
+  const hh_cnc_model *k = &m->cnc;
+  int lathe_m = m->machine == HH_MACHINE_CNC_LATHE;
+  if (!(aspect > 0)) aspect = 16.0f / 9.0f;
+  double part[3], tool[3];
+  work_points(m, d, part, tool);
+  double size = lathe_m ? k->stock_max[2] - k->stock_min[2]
+                        : fmax(k->stock_max[0] - k->stock_min[0], k->stock_max[1] - k->stock_min[1]);
+  hh_camera_mode mode = cam ? cam->mode : HH_CAM_CAB;
   vec3 at, eye, up = {0, 0, 1};
-  if (m->machine == HH_MACHINE_CNC_LATHE) {
-    at[0] = (float)(0.5 * (m->cnc.stock_min[2] + m->cnc.stock_max[2]));
-    at[1] = 0.0f, at[2] = (float)LATHE_AXIS_Z;
-  } else {
-    double w[3];
-    mw(m->cnc.part_origin, w);
-    at[0] = (float)w[0], at[1] = (float)w[1], at[2] = (float)w[2];
+  float yaw, pitch, rad; /* rad: m around `at` that must fit the free region */
+  if (mode == HH_CAM_ORBIT) { /* the chuck / vise to the tool's home */
+    if (lathe_m) { /* chuck to the turret's approach beyond the part's end */
+      double x0 = k->stock_min[2] - 0.09, x1 = k->stock_max[2] + 0.16;
+      at[0] = (float)(0.5 * (x0 + x1)), at[1] = 0.03f, at[2] = (float)(LATHE_AXIS_Z + 0.02);
+      rad = (float)(0.5 * (x1 - x0));
+    } else { /* vise, part and the spindle nose above it */
+      at[0] = (float)part[0], at[1] = (float)part[1], at[2] = (float)(part[2] + 0.06);
+      rad = (float)(0.5 * size + 0.09);
+    }
+    yaw = -1.75f, pitch = 0.55f;
+  } else if (mode == HH_CAM_FOLLOW) { /* the tool tip, from the tailstock / right side */
+    at[0] = (float)tool[0], at[1] = (float)tool[1], at[2] = (float)tool[2];
+    rad = (float)(0.5 * size + 0.01);
+    yaw = lathe_m ? -1.05f : -0.9f, pitch = lathe_m ? 0.55f : 0.35f;
+  } else { /* cab: the part with the tool near it */
+    at[0] = (float)part[0], at[1] = (float)part[1], at[2] = (float)part[2];
+    rad = (float)(0.5 * size + 0.025);
+    yaw = -1.9f, pitch = lathe_m ? 0.6f : 0.5f;
   }
-  float yaw = -1.9f + (cam ? cam->orbit_yaw : 0.0f);
-  float pitch = 0.45f + (cam ? cam->orbit_pitch : 0.0f);
-  float dist = (cam && cam->orbit_dist > 0) ? cam->orbit_dist : 0.55f;
-  if (cam && cam->mode == HH_CAM_CAB) dist *= 0.5f; /* close-up of the tool */
+  if (cam) yaw += cam->orbit_yaw, pitch += cam->orbit_pitch;
   pitch = glm_clamp(pitch, -0.2f, 1.5f);
+  /* the target being drawn: the GL viewport (the window's size before the first frame,
+     then the last target the HUD drew into); when its aspect differs (another target,
+     no GL yet) the framing is one that is free at every size of this aspect */
+  GLint vp[4] = {0, 0, 0, 0};
+  if (glad_glGetIntegerv) glGetIntegerv(GL_VIEWPORT, vp);
+  float fr[4];
+  hh_rcnc_view_rect(m, d, aspect, vp[2], vp[3], hh_rcnc_keys_large(), fr);
+  float fw = fr[2] - fr[0], fh = fr[3] - fr[1], fov = glm_rad(40.0f), t = tanf(0.5f * fov);
+  float dist = rad / (t * fminf(fh, aspect * fw));
+  if (mode == HH_CAM_ORBIT && cam && cam->orbit_dist > 0) dist = cam->orbit_dist;
   eye[0] = at[0] + dist * cosf(pitch) * cosf(yaw);
   eye[1] = at[1] + dist * cosf(pitch) * sinf(yaw);
   eye[2] = at[2] + dist * sinf(pitch);
-  if (aspect <= 0) aspect = 16.0f / 9.0f;
   mat4 v, p;
   glm_lookat(eye, at, up, v);
-  glm_perspective(glm_rad(45.0f), aspect, 0.02f, 50.0f, p);
+  glm_perspective(fov, aspect, fmaxf(0.005f, dist * 0.05f), 50.0f, p);
+  /* `at` to the free region's centre: shift the projection's centre (NDC) */
+  p[2][0] -= (fr[0] + fr[2]) - 1.0f;
+  p[2][1] -= 1.0f - (fr[1] + fr[3]);
   memcpy(view, v, sizeof(float) * 16);
   memcpy(proj, p, sizeof(float) * 16);
 }
@@ -240,8 +358,14 @@ static void page_prog(const hh_model *m, const hh_data *d, const char *lab[7], c
     int l = first + i - 1;
     snprintf(labs[i], sizeof labs[i], "%s%d", l == line && s->run != HH_CNC_RUN_IDLE ? "> " : l == line ? "- " : "", l);
     lab[i] = labs[i];
-    if (l >= 1 && l <= m->cnc.n_lines) clip(val[i], 64, m->cnc.src + m->cnc.line_ofs[l - 1], 26);
-    else val[i][0] = '\0';
+    if (l >= 1 && l <= m->cnc.n_lines) {
+      const char *src = m->cnc.src + m->cnc.line_ofs[l - 1];
+      size_t len = strcspn(src, "\r\n"), max = src[0] == '(' ? PROG_NOTE : PROG_CHARS;
+      clip(val[i], 64, src, len < max ? len : max);
+      if (len > max) strcat(val[i], "\xE2\x80\xA6"); /* cut: an ellipsis */
+    } else {
+      val[i][0] = '\0';
+    }
   }
 }
 

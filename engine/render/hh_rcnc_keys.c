@@ -42,10 +42,23 @@ static int ptr_down;
 static int last_w, last_h, last_large;
 static int sheet_on; /* the drawing sheet covers the pad: a click on it closes the sheet */
 
+/* the pad's letter size (px): its own rule (H/24, large print H/16, 12..64/96 px), so
+   the keys stay finger- and ray-sized and the VR panel keeps its layout when the HUD
+   text shrinks */
+int hh_rcnc_keys_px(int H, int large) {
+  int px = large ? H / 16 : H / 24;
+  if (px < 12) px = 12;
+  if (px > (large ? 96 : 64)) px = large ? 96 : 64;
+  float need = large ? 12.4f : 18.2f;
+  if (px * (need + 2.6f) > H) px = (int)(H / (need + 2.6f));
+  if (px < 8) px = 8;
+  return px;
+}
+
 /* the key rectangles: a 10 x 5 grid right-aligned above the bottom step line */
 int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys) {
   if (W <= 0 || H <= 0) return 0;
-  int px = hh_rhud_px(H, large);
+  int px = hh_rcnc_keys_px(H, large);
   float pad = px * 0.6f, g = px * 0.12f;
   float kw = px * 1.9f, kh = px * 1.15f;
   if (COLS * (kw + g) + g > W * 0.6f) kw = (W * 0.6f - g) / COLS - g;
@@ -102,6 +115,11 @@ unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down) 
   return hh_rcnc_keys_hit(W, H, last_large, ptr_x, ptr_y);
 }
 
+/* large print on the HUD last drawn (0 before the first) */
+int hh_rcnc_keys_large(void) {
+  return last_large;
+}
+
 /* a ray against the VR panel quad: its pixel coordinates */
 int hh_rcnc_keys_ray(const float o[3], const float dir[3], float *x, float *y) {
   static const float c[3] = HH_RCNC_VR_C, size[2] = HH_RCNC_VR_SIZE;
@@ -140,7 +158,8 @@ void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet) {
   hh_rcnc_key keys[HH_RCNC_KEYS_MAX];
   int n = hh_rcnc_keys_layout(W, H, h->large, keys);
   if (n <= 0) return;
-  int px = hh_rhud_px(H, h->large);
+  if (sheet) return; /* the sheet's column: the pad yields (a click there closes it) */
+  int px = hh_rcnc_keys_px(H, h->large);
   float g = px * 0.12f;
   hh_rhud_rect(h, font, keys[0].x0 - g, keys[0].y0 - g, keys[n - 1].x1 + g, keys[n - 1].y1 + g, bg);
   int hover = ptr_x >= 0 ? hh_rcnc_keys_index(W, H, h->large, ptr_x, ptr_y) : -1;

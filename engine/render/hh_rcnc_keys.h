@@ -4,6 +4,7 @@
  * the platform reports for highlighting, and the drawing hook. */
 #ifndef HH_RCNC_KEYS_H
 #define HH_RCNC_KEYS_H
+#include "../sim/hh_sim.h"
 
 #define HH_RCNC_KEYS_MAX 48
 
@@ -14,6 +15,8 @@ typedef struct hh_rcnc_key {
   const char *label;    /* English label (msgid for hh_tr, or a literal letter/digit) */
 } hh_rcnc_key;
 
+/* the pad's letter size (px) for a target H px high (large print or not) */
+int hh_rcnc_keys_px(int H, int large);
 /* fill keys (HH_RCNC_KEYS_MAX) for a W x H target; returns the number of keys */
 int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys);
 /* index of the key under (x, y) pixels of a W x H target, or -1 */
@@ -24,6 +27,8 @@ unsigned hh_rcnc_keys_hit(int W, int H, int large, float x, float y);
    returns the panel code under it on the HUD last drawn (or a win_w x win_h HUD
    before the first drawing), 0 when none */
 unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down);
+/* large print (0/1) of the HUD last drawn; 0 before the first (the CNC camera) */
+int hh_rcnc_keys_large(void);
 /* forget the pointer (it left the window) */
 void hh_rcnc_keys_pointer_clear(void);
 
@@ -92,5 +97,35 @@ void hh_rcnc_help_toggle(void);
 int hh_rcnc_help_visible(double t_s);
 /* draw the hint and, when visible at t_s, the help list over a W x H HUD frame */
 void hh_rcnc_help_draw(struct hh_hud *h, struct hh_font *font, double t_s, int W, int H);
+
+/* ---- where the CNC HUD leaves the work zone free (hh_rcnc_view.c; no GL, no font) */
+#define HH_RCNC_BOX_MAX 6
+/* an upper bound of the width of UTF-8 text at px pixels in the HUD font (per byte
+   class: the widest Latin letters, digits, CJK), so layouts can be planned without
+   the font */
+float hh_rcnc_text_bound(const char *s, int px);
+/* the rectangles ({x0, y0, x1, y1} px from the top left) the HUD covers on a W x H
+   target for machine m in state d: left panel, time/score panel with the key hint,
+   the key pad or (sheet up) the drawing sheet, the step line; returns the count */
+int hh_rcnc_hud_boxes(const hh_model *m, const hh_data *d, int W, int H,
+                      int large, float box[HH_RCNC_BOX_MAX][4]);
+/* the drawing sheet's rectangle on a W x H target: a column at the right, under the
+   time/score panel and above the step line; on a small target, over the left panel */
+void hh_rcnc_sheet_rect(const hh_model *m, const hh_data *d, int W, int H,
+                        int large, float r[4]);
+/* the largest rectangle of a W x H target no HUD box covers (px), less a margin;
+   returns its area (0: none) */
+float hh_rcnc_free_rect(const hh_model *m, const hh_data *d, int W, int H,
+                        int large, float r[4]);
+/* (hh_rcnc.c) the world point (m) of the part's centre (which 0) or the tool tip (1),
+   as the CNC scene draws them */
+void hh_rcnc_work_point(const hh_model *m, const hh_data *d, int which,
+                        double p[3]);
+/* the free rectangle as fractions of the screen (0..1, from the top left) the CNC
+   camera frames the work zone into: that of the tw x th target when it has this
+   aspect, else the one free at every HUD size of the aspect (the clamped small-target
+   layout and the proportional one); large: large print */
+void hh_rcnc_view_rect(const hh_model *m, const hh_data *d, float aspect,
+                       int tw, int th, int large, float r[4]);
 
 #endif

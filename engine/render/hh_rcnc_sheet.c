@@ -8,13 +8,14 @@
  * Reads the model and d, never writes.
  */
 #include "hh_render_int.h"
+#include "hh_rcnc_keys.h"
 #include "../core/hh_i18n.h"
 #include "../machines/cnc/hh_cnc.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static const float PAPER[4] = {0.95f, 0.95f, 0.91f, 0.96f}, INK[4] = {0.05f, 0.10f, 0.30f, 1},
+static const float PAPER[4] = {0.95f, 0.95f, 0.91f, 1.0f}, INK[4] = {0.05f, 0.10f, 0.30f, 1},
                    DIM[4] = {0.70f, 0.10f, 0.08f, 1}, PART[4] = {0.62f, 0.66f, 0.72f, 1},
                    DEEP[4] = {0.35f, 0.40f, 0.48f, 1}, OK_C[4] = {0.05f, 0.55f, 0.15f, 1},
                    BAD_C[4] = {0.80f, 0.10f, 0.05f, 1}, GREY[4] = {0.45f, 0.45f, 0.45f, 1};
@@ -92,15 +93,50 @@ static void dim_label(int g, const hh_cnc_gauge *ga, char *buf, size_t size) {
   }
 }
 
-/* mill: top view of the block shaded by depth, dimension lines of the gauges */
+/* the labels placed on a sketch so far (pixels), so the next one can keep clear */
+typedef struct sheet_labels {
+  float r[HH_CNC_MAX_GAUGES + 4][4];
+  int n;
+} sheet_labels;
+
+/* draw label text at (x, baseline y) on a paper backing, moved up or down a line at a
+   time (nearest first) until it overlaps no label placed before; then remember it */
+static void place_label(hh_hud *h, hh_font *f, sheet_labels *L, float x, float y, int px,
+                        const char *text) {
+  float w = hh_rhud_text_width(f, text, px), ty = y;
+  for (int t = 0; t < 9; t++) {
+    ty = y + (t & 1 ? 1.0f : -1.0f) * (float)((t + 1) / 2) * px * 1.15f;
+    float q[4] = {x - 1, ty - px * 0.85f, x + w + 1, ty + px * 0.25f};
+    int clash = 0;
+    for (int i = 0; i < L->n; i++)
+      clash |= q[0] < L->r[i][2] && L->r[i][0] < q[2] && q[1] < L->r[i][3] && L->r[i][1] < q[3];
+    if (!clash) break;
+  }
+  float q[4] = {x - 1, ty - px * 0.85f, x + w + 1, ty + px * 0.25f};
+  if (L->n < (int)(sizeof L->r / sizeof L->r[0])) memcpy(L->r[L->n++], q, sizeof q);
+  hh_rhud_rect(h, f, q[0], q[1], q[2], q[3], PAPER);
+  hh_rhud_text(h, f, x, ty, px, text, DIM);
+}
+
+/* mill: top view of the block shaded by depth, dimension lines of the gauges with their
+   labels kept apart (the outer ones outside the block: below it and to its right) */
 static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data *d, float x0,
                         float y0, float x1, float y1, int px) {
   enum { N = 40 };
   const hh_cnc_model *k = &m->cnc;
   double dx = k->stock_max[0] - k->stock_min[0], dy = k->stock_max[1] - k->stock_min[1];
   double top = k->stock_max[2];
-  float s = (float)fmin((x1 - x0) / dx, (y1 - y0) / dy);
-  float ox = 0.5f * (x0 + x1) - s * (float)(0.5 * dx), oy = 0.5f * (y0 + y1) + s * (float)(0.5 * dy);
+  int lpx = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
+  char nm[128];
+  float wy = 0; /* room for the outer Y labels on the right */
+  for (int g = 0; g < k->n_gauges; g++)
+    if (k->gauge[g].kind == HH_GAUGE_OUTER_Y) {
+      dim_label(g, &k->gauge[g], nm, sizeof nm);
+      wy = fmaxf(wy, hh_rhud_text_width(f, nm, lpx) + 10);
+    }
+  float s = (float)fmin((x1 - x0 - wy) / dx, (y1 - y0 - lpx * 1.9f) / dy);
+  if (s <= 0) return;
+  float ox = 0.5f * (x0 + x1 - wy) - s * (float)(0.5 * dx), oy = y0 + s * (float)dy;
   float cw = s * (float)dx / N, ch = s * (float)dy / N;
   for (int j = 0; j < N; j++)
     for (int i = 0; i < N; i++) {
@@ -129,23 +165,43 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
       hh_rhud_seg(h, f, SX(p[i][0]), SY(p[i][1]), SX(p[j][0]), SY(p[j][1]), lw, INK);
     }
   }
-  int lpx = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
-  char nm[128];
+  sheet_labels L = {.n = 0};
+  float tw;
   for (int g = 0; g < k->n_gauges; g++) {
     const hh_cnc_gauge *ga = &k->gauge[g];
     double n2 = 0.5 * ga->nominal;
     dim_label(g, ga, nm, sizeof nm);
+    tw = hh_rhud_text_width(f, nm, lpx);
     switch (ga->kind) {
-    case HH_GAUGE_OUTER_X: hdim(h, f, SX(ga->at[0] - n2), SX(ga->at[0] + n2), oy - 3, nm, lpx); break;
-    case HH_GAUGE_OUTER_Y: vdim(h, f, ox + s * (float)dx - 4, SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx, 1); break;
-    case HH_GAUGE_INNER_X: hdim(h, f, SX(ga->at[0] - n2), SX(ga->at[0] + n2), SY(ga->at[1]), nm, lpx); break;
-    case HH_GAUGE_INNER_Y: vdim(h, f, SX(ga->at[0]), SY(ga->at[1] - n2), SY(ga->at[1] + n2), nm, lpx, 2); break;
+    case HH_GAUGE_OUTER_X: { /* under the block */
+      float a = SX(ga->at[0] - n2), b = SX(ga->at[0] + n2), y = oy + lpx * 0.6f;
+      hdim(h, f, a, b, y, "", lpx);
+      place_label(h, f, &L, 0.5f * (a + b - tw), y + lpx * 1.15f, lpx, nm);
+      break;
+    }
+    case HH_GAUGE_OUTER_Y: { /* right of the block */
+      float x = ox + s * (float)dx + 4, a = SY(ga->at[1] - n2), b = SY(ga->at[1] + n2);
+      vdim(h, f, x, a, b, "", lpx, 0);
+      place_label(h, f, &L, x + 3, 0.5f * (a + b) + lpx * 0.35f, lpx, nm);
+      break;
+    }
+    case HH_GAUGE_INNER_X: {
+      float a = SX(ga->at[0] - n2), b = SX(ga->at[0] + n2), y = SY(ga->at[1]);
+      hdim(h, f, a, b, y, "", lpx);
+      place_label(h, f, &L, 0.5f * (a + b - tw), y - 2, lpx, nm);
+      break;
+    }
+    case HH_GAUGE_INNER_Y: {
+      float x = SX(ga->at[0]), a = SY(ga->at[1] - n2), b = SY(ga->at[1] + n2);
+      vdim(h, f, x, a, b, "", lpx, 2);
+      place_label(h, f, &L, x - 0.5f * tw, fmaxf(a, b) + lpx * 1.1f, lpx, nm);
+      break;
+    }
     case HH_GAUGE_HOLE: { /* a diameter line across the hole, the label beside it */
       float hx0 = SX(ga->at[0] - n2), hx1 = SX(ga->at[0] + n2), hy = SY(ga->at[1]);
       hline(h, f, hx0, hx1, hy, DIM);
-      float tw = hh_rhud_text_width(f, nm, lpx);
       float tx = ga->at[0] > 0 ? hx0 - 2 - tw : hx1 + 2; /* toward the part's centre */
-      hh_rhud_text(h, f, tx, hy + lpx * 0.35f, lpx, nm, DIM);
+      place_label(h, f, &L, tx, hy + lpx * 0.35f, lpx, nm);
       break;
     }
     default: break;
@@ -159,7 +215,7 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
    vertical and the lengths as horizontal dimension lines */
 static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data *d, float x0,
                          float y0, float x1, float y1, int px) {
-  enum { N = 120, ROWS = 2, SLOTS = 2 * ROWS, PER = HH_CNC_MAX_GAUGES };
+  enum { N = 120, ROWS = 3, SLOTS = 2 * ROWS, PER = HH_CNC_MAX_GAUGES };
   const hh_cnc_model *k = &m->cnc;
   px = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
   double z0 = k->stock_min[2], dz = k->stock_max[2] - k->stock_min[2], rmax = k->stock_max[0];
@@ -168,6 +224,12 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
   /* room for ROWS label rows above and below the part and the length rows under it */
   float lh = px * 1.2f, top_room = ROWS * lh + 4, bot_room = ROWS * lh + nlen * lh + 8;
   float s = (float)fmin((x1 - x0) / dz, (y1 - y0 - top_room - bot_room) / (2.0 * rmax));
+  int labels = s * rmax * 2 >= px; /* too little room for the label rows (a thumbnail):
+                                      the profile alone, the table lists the dimensions */
+  if (!labels) {
+    top_room = bot_room = 0;
+    s = (float)fmin((x1 - x0) / dz, (y1 - y0) / (2.0 * rmax));
+  }
   if (s <= 0) return;
   float ox = 0.5f * (x0 + x1) - s * (float)(0.5 * dz), cy = y0 + top_room + s * (float)rmax;
   float cw = s * (float)dz / N;
@@ -198,6 +260,7 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
   for (int g = 0; g < k->n_gauges; g++) {
     const hh_cnc_gauge *ga = &k->gauge[g];
     dim_label(g, ga, nm, sizeof nm);
+    if (!labels) continue;
     if (ga->kind == HH_GAUGE_DIAMETER) {
       float x = SZ(ga->at[2]), r = s * (float)(0.5 * ga->nominal);
       vdim(h, f, x, cy - r, cy + r, "", px, 0);
@@ -247,14 +310,37 @@ static void table_row(hh_hud *h, hh_font *f, float x, float xr, float y, int px,
   hh_rhud_text(h, f, xr - hh_rhud_text_width(f, val, px), y, px, val, v > 0 ? (ok ? OK_C : BAD_C) : GREY);
 }
 
+/* the widest table row's need at rpx: name, band and value side by side (table_row) */
+static float table_need(hh_font *font, const hh_model *m, int rpx) {
+  const hh_cnc_model *k = &m->cnc;
+  char name[64], band[48];
+  float need = hh_rhud_text_width(font, hh_tr("Dimension"), rpx) + rpx +
+               hh_rhud_text_width(font, hh_tr("Measured"), rpx);
+  for (int g = 0; g < k->n_gauges + k->n_surf; g++) {
+    if (g < k->n_gauges) {
+      const hh_cnc_gauge *ga = &k->gauge[g];
+      snprintf(name, sizeof name, "%d  %s", g + 1, ga->name);
+      snprintf(band, sizeof band, "%.3f..%.3f", ga->lo * 1e3, ga->hi * 1e3);
+    } else {
+      snprintf(name, sizeof name, "%s", k->surf[g - k->n_gauges].name);
+      snprintf(band, sizeof band, "Ra<=%.1f", k->surf[g - k->n_gauges].spec * 1e6);
+    }
+    float w = hh_rhud_text_width(font, name, rpx) + rpx * 5.4f + hh_rhud_text_width(font, band, rpx);
+    if (w > need) need = w;
+  }
+  return need;
+}
+
 void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d, int W, int H,
                    int px) {
   const hh_cnc_state *s = &d->cnc;
   const hh_cnc_model *k = &m->cnc;
   if (!s->drawing) return;
-  float pad = px * 0.6f;
-  float x0 = W * 0.42f, x1 = W - pad, y0 = px * 4.9f + pad, y1 = H - px * 3.6f;
-  if (y1 - y0 < px * 8) y1 = y0 + px * 8;
+  /* a column at the right (hh_rcnc_view.c keeps the camera's work zone clear of it):
+     title, the sketch with its legend, the table of dimensions under it */
+  float r[4];
+  hh_rcnc_sheet_rect(m, d, W, H, h->large, r);
+  float pad = px * 0.6f, x0 = r[0], x1 = r[2], y0 = r[1], y1 = r[3];
   hh_rhud_rect(h, font, x0, y0, x1, y1, PAPER);
   hline(h, font, x0 + 2, x1 - 2, y0 + 2, INK);
   hline(h, font, x0 + 2, x1 - 2, y1 - 2, INK);
@@ -269,12 +355,14 @@ void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d
   while (tpx > 8 && hh_rhud_text_width(font, head, tpx) > x1 - x0 - 2 * pad) tpx--;
   hh_rhud_text(h, font, x0 + pad, y0 + pad + tpx, tpx, head, INK);
   float top = y0 + pad + tpx * 1.6f;
-  /* the table on the right: one row per dimension and roughness callout */
+  /* the table at the bottom: the largest letters at which every name fits whole */
   int rows = k->n_gauges + k->n_surf + 1;
-  float pitch = fminf(px * 1.3f, (y1 - top - pad) / (float)rows);
-  int rpx = (int)(pitch / 1.3f);
+  float tx = x0 + pad, txr = x1 - pad;
+  int rpx = px * 4 / 5;
+  while (rpx > 7 && (table_need(font, m, rpx) > txr - tx || rows * rpx * 1.3f > 0.5f * (y1 - top)))
+    rpx--;
   if (rpx < 7) rpx = 7;
-  float tx = x0 + (x1 - x0) * 0.50f, txr = x1 - pad, y = top + rpx;
+  float pitch = rpx * 1.3f, ty0 = y1 - pad - rows * pitch, y = ty0 + rpx;
   hh_rhud_text(h, font, tx, y, rpx, hh_tr("Dimension"), INK);
   const char *mh = hh_tr("Measured");
   hh_rhud_text(h, font, txr - hh_rhud_text_width(font, mh, rpx), y, rpx, mh, INK);
@@ -296,18 +384,18 @@ void hh_rcnc_sheet(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d
     table_row(h, font, tx, txr, y, rpx, k->surf[i].name, band, s->ra[i] * 1e6,
               s->ra[i] <= k->surf[i].spec);
   }
-  /* the sketch on the left */
-  float sx0 = x0 + pad * 2, sx1 = tx - pad * 2, sy0 = top + rpx * 1.5f, sy1 = y1 - pad - rpx * 2;
-  if (sx1 - sx0 < 20 || sy1 - sy0 < 20) return;
-  if (hh_cnc_is_lathe(m)) lathe_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx);
-  else mill_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx);
-  /* legend under the sketch: the part as cut (filled), the nominal profile (ink line) */
+  /* the sketch between the title and the table, its legend under it */
   const char *cut = hh_tr("Part as cut"), *nom = hh_tr("Nominal profile");
+  float sx0 = x0 + pad, sx1 = x1 - pad;
   int lpx = rpx;
   while (lpx > 7 && lpx * 6.4f + hh_rhud_text_width(font, cut, lpx) +
                         (k->n_outlines > 0 ? hh_rhud_text_width(font, nom, lpx) : 0) > sx1 - sx0)
     lpx--;
-  float ly = y1 - pad - lpx * 0.5f, lx = sx0;
+  float ly = ty0 - pad * 0.5f, sy0 = top + rpx * 0.5f, sy1 = ly - lpx * 1.6f;
+  if (sx1 - sx0 < 20 || sy1 - sy0 < 20) return;
+  if (hh_cnc_is_lathe(m)) lathe_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx * 5 / 4);
+  else mill_sketch(h, font, m, d, sx0, sy0, sx1, sy1, rpx * 5 / 4);
+  float lx = sx0;
   hh_rhud_rect(h, font, lx, ly - lpx * 0.7f, lx + lpx * 1.4f, ly, PART);
   lx += lpx * 1.8f;
   lx += hh_rhud_text(h, font, lx, ly, lpx, cut, INK) + lpx * 1.2f;

@@ -3,7 +3,9 @@
  * (quay, ship, the yard of thousands of containers) live in their own instance
  * buffer uploaded once; the crane and load are uploaded each frame. The scene is
  * drawn into a multisampled buffer of the renderer's (the target's colour format,
- * packed depth/stencil) and resolved into the target with one blit. A stereo pair
+ * packed depth/stencil) and resolved into the target with one blit; without MSAA
+ * (software rasterisers) it is drawn into the renderer's own texture and filtered into
+ * the target by the post-process anti-aliasing pass (hh_rpost.c). A stereo pair
  * (hh_render_scene_views) shares one upload and one shadow pass; every view sets its
  * own state (back faces culled) rather than inheriting the shadow pass's. */
 #include "hh_render_int.h"
@@ -99,7 +101,7 @@ hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
   if (!r->prog_sky || hh_rmesh_create(&r->box, err) != HH_OK ||
       hh_rmesh_create(&r->box_static, err) != HH_OK ||
       hh_rshadow_create(&r->shadow, SHADOW_SIZE, err) != HH_OK ||
-      hh_rhud_create(&r->hud, err) != HH_OK) {
+      hh_rhud_create(&r->hud, err) != HH_OK || hh_rpost_create(&r->post, err) != HH_OK) {
     hh_render_destroy(r);
     return NULL;
   }
@@ -124,6 +126,7 @@ hh_renderer *hh_render_create(const hh_model *m, hh_error *err) {
   glGetIntegerv(GL_MAX_SAMPLES, &maxs);
   if (r->want_samples > maxs) r->want_samples = maxs;
   if (r->want_samples < 2) r->want_samples = 0;
+  r->aa_mode = hh_rpost_env_mode(); /* post-process AA: by default when no MSAA */
   r->blend = malloc(sizeof *r->blend);
   return r;
 }
@@ -145,6 +148,7 @@ void hh_render_destroy(hh_renderer *r) {
   free(r->blend);
   hh_rshadow_destroy(&r->shadow);
   hh_rhud_destroy(&r->hud);
+  hh_rpost_destroy(&r->post);
   hh_rcnc_vrpad_destroy(r);
   hh_rfont_close(r->font);
   hh_ibuf_free(&r->inst);
@@ -283,10 +287,18 @@ static void ms_discard(void) {
 static void scene_view(hh_renderer *r, const hh_data *d, const float view[16],
                        const float proj[16], const hh_rtarget *t, const float sun[3], int world) {
   /* the scene buffer (multisampled in the target's format when available, else the
-     target); cleared whole, colour, depth and stencil */
+     post-process AA texture or the target); cleared whole, colour, depth and stencil */
   GLenum fmt = r->want_samples ? target_format(t->fbo) : GL_RGBA8;
+  /* with the post-process AA pass the scene ends up in the renderer's RGBA8 texture
+     (the MSAA resolve too, so its samples are RGBA8), then the pass filters it into
+     the target */
+  int post = r->aa_mode == 1 || (r->aa_mode < 0 && !r->want_samples);
+  if (post) fmt = GL_RGBA8;
   ms_ensure(r, t->width, t->height, fmt);
-  GLuint fbo = r->ms_samples ? r->ms_fbo : t->fbo;
+  post = (r->aa_mode == 1 || (r->aa_mode < 0 && !r->ms_samples)) &&
+         hh_rpost_ensure(&r->post, t->width, t->height);
+  GLuint dst = post ? r->post.fbo : t->fbo; /* where the scene (or its resolve) lands */
+  GLuint fbo = r->ms_samples ? r->ms_fbo : dst;
   glBindFramebuffer(GL_FRAMEBUFFER, fbo);
   glViewport(0, 0, t->width, t->height);
   glDepthMask(GL_TRUE);
@@ -347,13 +359,22 @@ static void scene_view(hh_renderer *r, const hh_data *d, const float view[16],
      blit, then drop the samples */
   if (r->ms_samples) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, r->ms_fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
     glBlitFramebuffer(0, 0, t->width, t->height, 0, 0, t->width, t->height,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     ms_discard();
-    glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, dst);
     r->passes++;
     r->rt_bytes += px * cb;
+  }
+  /* the anti-aliasing pass: the scene texture filtered into the target (the HUD comes
+     after, unfiltered) */
+  if (post) {
+    hh_rpost_apply(&r->post, t);
+    r->draws++;
+    r->passes++;
+    r->aa_used++;
+    r->rt_bytes += px * format_bytes(target_format(t->fbo));
   }
 }
 
@@ -366,6 +387,7 @@ void hh_render_scene_views(hh_renderer *r, const hh_model *m, const hh_data *d, 
   r->hud.draws = 0; /* until hh_render_hud draws this frame's */
   r->passes = 0;
   r->rt_bytes = 0;
+  r->aa_used = 0;
   if (n <= 0) return;
   glDisable(GL_FRAMEBUFFER_SRGB); /* the shaders write sRGB-encoded colour */
   /* this frame's instances, once for all the views: only the crane and the load */
@@ -392,6 +414,12 @@ int hh_render_msaa(hh_renderer *r, int samples) {
   glGetIntegerv(GL_MAX_SAMPLES, &maxs);
   if (samples > maxs) samples = maxs;
   r->want_samples = samples < 2 ? 0 : samples;
+  return old;
+}
+
+int hh_render_aa(hh_renderer *r, int mode) {
+  int old = r->aa_mode;
+  r->aa_mode = mode < 0 ? -1 : mode > 0 ? 1 : 0;
   return old;
 }
 
@@ -455,6 +483,7 @@ void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s) {
   s->msaa = r->ms_samples;
   s->passes = r->passes;
   s->target_bytes = r->rt_bytes;
+  s->aa = r->aa_used;
 }
 
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t) {

@@ -30,7 +30,9 @@ typedef struct hh_camera {
 /* Where to draw: a framebuffer object (0 = default) and its size in pixels. The
    renderer writes sRGB-encoded 8-bit colour with GL_FRAMEBUFFER_SRGB off, so an sRGB
    swapchain image (OpenXR) and a plain window framebuffer both show it right. The
-   scene is drawn multisampled into the renderer's own buffer and resolved into it. */
+   scene is drawn multisampled into the renderer's own buffer and resolved into it
+   (without MSAA: into the renderer's own texture, then anti-aliased into it by the
+   post-process pass, hh_render_aa). */
 typedef struct hh_rtarget {
   unsigned fbo;
   int width, height;
@@ -56,6 +58,11 @@ void hh_render_scene_views(hh_renderer *r, const hh_model *m, const hh_data *d, 
 /* samples of the multisampled scene buffer (0: off; capped by the driver's maximum);
    returns the previous request */
 int hh_render_msaa(hh_renderer *r, int samples);
+/* post-process anti-aliasing (an edge-directed filter on luma, shaders/post_aa.frag):
+   -1 auto (the default: used when the scene pass has no MSAA, e.g. on llvmpipe), 0 off,
+   1 always (also after an MSAA resolve); $HH_AA=0/1 sets it at create; returns the
+   previous mode. The HUD is drawn after it, never filtered. */
+int hh_render_aa(hh_renderer *r, int mode);
 /* draw the HUD over target t (texts through hh_tr) */
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t);
 
@@ -100,6 +107,9 @@ typedef struct hh_render_stats {
                        view's scene pass and its MSAA resolve (the HUD not counted) */
   long long target_bytes; /* bytes of the render targets those passes wrote or read:
                        shadow map, scene colour + depth (x samples), resolve target */
+  int aa;           /* views of the last scene that went through the post-process
+                       anti-aliasing pass (one more pass each, counted in passes,
+                       draw_calls and target_bytes: the target it writes) */
 } hh_render_stats;
 void hh_render_get_stats(const hh_renderer *r, hh_render_stats *s);
 /* draw one line of UTF-8 text in any script (shaped, right-to-left where needed,

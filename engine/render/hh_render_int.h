@@ -75,6 +75,22 @@ void hh_rshadow_fit_view(hh_shadow *s, const float sun_dir[3], const float view[
 void hh_rshadow_fit_views(hh_shadow *s, const float sun_dir[3], int n, const float (*view)[16],
                           const float (*proj)[16], float near_m, float far_m);
 
+/* ---- post-process anti-aliasing (hh_rpost.c, shaders/post_aa.*) */
+typedef struct hh_post {
+  GLuint prog, vao;    /* the filter and an empty vertex array (full-screen triangle) */
+  GLint u_src, u_max;
+  GLuint fbo, color, depth; /* the scene's own target: RGBA8 texture + depth/stencil */
+  int w, h, ok;        /* its size in pixels (0: none yet); ok: framebuffer complete */
+} hh_post;
+int hh_rpost_create(hh_post *p, hh_error *err);
+void hh_rpost_destroy(hh_post *p);
+/* $HH_AA: 0 off, 1 on, -1 unset (auto: on when the scene pass has no MSAA) */
+int hh_rpost_env_mode(void);
+/* make the scene target w x h (remade only when the size changes); 1 when usable */
+int hh_rpost_ensure(hh_post *p, int w, int h);
+/* filter the scene target into target t (one draw; depth test off, no blending) */
+void hh_rpost_apply(hh_post *p, const hh_rtarget *t);
+
 /* ---- scene contents (hh_rscene.c) */
 /* static boxes of the model (quay, water, rails, truck, ship): once at create; the
    water boxes come first, their count is returned (they use the water program) */
@@ -255,6 +271,10 @@ struct hh_renderer {
   GLenum ms_format;    /* GL internal format of ms_color (0: none yet) */
   int passes;          /* render passes of the last frame: shadow map, scene, resolve */
   long long rt_bytes;  /* bytes of the render targets the last frame wrote or resolved */
+  /* additions (issue 5, post AA): the anti-aliasing pass for scenes without MSAA */
+  hh_post post;
+  int aa_mode;         /* -1 auto (when the scene pass has no MSAA), 0 off, 1 always */
+  int aa_used;         /* views of the last frame that went through the pass */
 };
 
 #endif

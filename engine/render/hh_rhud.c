@@ -80,7 +80,7 @@ int hh_rhud_rtl(void) {
 /* the HUD letter size (px) for a target H px high, large print or not: the left panel
    and the step line below it must fit the height */
 int hh_rhud_px(int H, int large) {
-  int px = large ? H / 16 : H / 24;
+  int px = large ? H / 16 : H / 32; /* normal print: about 3 % of the height */
   if (px < 12) px = 12;
   if (px > (large ? 96 : 64)) px = large ? 96 : 64;
   float need = large ? 12.4f : 18.2f; /* panel height in px units, from hh_rhud_draw's layout */

@@ -13,6 +13,9 @@
  *   hh_xr_mirror        copy the last left-eye image into a desktop target
  *   hh_xr_message       why the session ended (translated), "" while it runs
  *   hh_xr_frames        frames submitted so far
+ *   hh_xr_draw_pair     the GL part of a VR frame without a runtime (hh_xr_pair.c):
+ *   hh_xr_pair_eye      the stereo pair, the eyes' matrices, the desktop mirror's
+ *   hh_xr_mirror_blit   copy of the left eye and its blit (the bench times these)
  */
 #ifndef HH_XR_H
 #define HH_XR_H
@@ -49,5 +52,38 @@ int hh_xr_mirror(hh_xr *x, const hh_rtarget *t);
 const char *hh_xr_message(const hh_xr *x);
 /* frames submitted with a projection layer */
 long hh_xr_frames(const hh_xr *x);
+
+/* ---- the GL part of a VR frame, no runtime needed (hh_xr_pair.c) */
+/* the desktop mirror: a copy of the left eye's last drawn image */
+typedef struct hh_xr_mirror_img {
+  unsigned fbo, tex;   /* GL names; 0 until the first copy */
+  int width, height;   /* pixels */
+} hh_xr_mirror_img;
+/* world eye position (m) of the operator's chair: the cab camera's eye */
+void hh_xr_cab_eye(const hh_model *m, const hh_data *d, float cab[3]);
+/* an eye posed (p: x y z m, q: x y z w) in the seated space, fov = left, right, up,
+   down angles (rad): its view of the world from cab (center: recentering, may be
+   NULL), its view of the seated space (the CNC pad) and its GL projection */
+void hh_xr_pair_eye(const float cab[3], const float center[4], const float p[3],
+                    const float q[4], const float fov[4], float view[16], float seat[16],
+                    float proj[16]);
+/* draw d into the two eye targets t[0..1] as a VR frame does: the scene without the
+   HUD (one shadow map), the CNC key pad over each eye when pad (after
+   hh_rcnc_vrpad_update), and a copy of eye 0 into mirror (GL internal format) if given */
+void hh_xr_draw_pair(hh_renderer *ren, const hh_model *m, const hh_data *d,
+                     const float (*view)[16], const float (*seat)[16],
+                     const float (*proj)[16], const hh_rtarget *t, int pad,
+                     hh_xr_mirror_img *mirror, unsigned format);
+/* blit the mirror's copy into t, letterboxed and centred; 0 when there is none yet */
+int hh_xr_mirror_blit(const hh_xr_mirror_img *mi, const hh_rtarget *t);
+/* release the mirror's GL objects */
+void hh_xr_mirror_free(hh_xr_mirror_img *mi);
+/* GL projection (column-major, clip z in [-1, 1]) from asymmetric view angles (rad) */
+void hh_xr_projection(float left, float right, float up, float down, float znear,
+                      float zfar, float out[16]);
+/* world view matrix of an eye posed (p, q: x y z w) in the seated space whose origin
+   is at cab (world, m) facing +y; center = recentering x, y, z, yaw (may be NULL) */
+void hh_xr_eye_view(const float cab[3], const float center[4], const float p[3],
+                    const float q[4], float out[16]);
 
 #endif

@@ -1,13 +1,11 @@
 /* hh_xr_frame.c - one VR frame: wait and begin (frame timing from the runtime), locate
  * the eyes, draw the scene into both eyes' swapchain images as one stereo frame,
- * submit a projection layer; a copy of the left eye for the desktop mirror. */
+ * submit a projection layer; a copy of the left eye for the desktop mirror (the GL
+ * part is hh_xr_pair.c's, shared with `haihe bench --render`). */
 #include <glad/gl.h>
 #include "hh_xr_int.h"
 #include "../render/hh_rcnc_keys.h"
 #include <string.h>
-
-#define ZNEAR 0.05f   /* m */
-#define ZFAR 1200.0f  /* m */
 
 /* wait for the runtime's frame and begin it; the display time step */
 int hh_xr_frame_begin(hh_xr *x, double *dt_s) {
@@ -34,38 +32,6 @@ int hh_xr_frame_begin(hh_xr *x, double *dt_s) {
   return 1;
 }
 
-/* world eye position of the operator's chair: the cab camera's eye */
-static void cab_eye(const hh_model *m, const hh_data *d, float cab[3]) {
-  hh_camera cam = {.mode = HH_CAM_CAB};
-  float v[16], p[16];
-  hh_camera_matrices(&cam, m, d, 1.0f, v, p);
-  for (int i = 0; i < 3; i++) /* eye = -R^T t of the view matrix */
-    cab[i] = -(v[i * 4 + 0] * v[12] + v[i * 4 + 1] * v[13] + v[i * 4 + 2] * v[14]);
-}
-
-/* keep a copy of eye 0's drawn image while we still own it */
-static void copy_mirror(hh_xr *x, unsigned src_fbo) {
-  hh_xr_eye *eye = &x->eye[0];
-  if (!x->mirror_fbo) {
-    glGenTextures(1, &x->mirror_tex);
-    glBindTexture(GL_TEXTURE_2D, x->mirror_tex);
-    glTexImage2D(GL_TEXTURE_2D, 0, (GLint)x->format, eye->width, eye->height, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, NULL);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glGenFramebuffers(1, &x->mirror_fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, x->mirror_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, x->mirror_tex, 0);
-  }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, src_fbo);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, x->mirror_fbo);
-  glBlitFramebuffer(0, 0, eye->width, eye->height, 0, 0, eye->width, eye->height,
-                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  x->mirror_w = eye->width;
-  x->mirror_h = eye->height;
-}
-
 /* locate both eyes in the seated space; 1 when both poses are usable */
 static int locate(hh_xr *x) {
   XrViewLocateInfo li = {.type = XR_TYPE_VIEW_LOCATE_INFO,
@@ -87,15 +53,12 @@ static int locate(hh_xr *x) {
    its projection */
 static void eye_matrices(const hh_xr *x, int e, const float cab[3], float view[16],
                          float seat[16], float proj[16]) {
-  static const float zero[3] = {0, 0, 0};
   const XrView *v = &x->views[e];
   float p[3] = {v->pose.position.x, v->pose.position.y, v->pose.position.z};
   float q[4] = {v->pose.orientation.x, v->pose.orientation.y, v->pose.orientation.z,
                 v->pose.orientation.w};
-  hh_xr_eye_view(cab, x->center, p, q, view);
-  hh_xr_eye_view(zero, NULL, p, q, seat);
-  hh_xr_projection(v->fov.angleLeft, v->fov.angleRight, v->fov.angleUp, v->fov.angleDown,
-                   ZNEAR, ZFAR, proj);
+  float fov[4] = {v->fov.angleLeft, v->fov.angleRight, v->fov.angleUp, v->fov.angleDown};
+  hh_xr_pair_eye(cab, x->center, p, q, fov, view, seat, proj);
 }
 
 /* draw both eyes into their next images as one stereo frame (one shadow map, the
@@ -115,16 +78,8 @@ static int draw_eyes(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
     eye_matrices(x, e, cab, view[e], seat[e], proj[e]);
     t[e] = (hh_rtarget){fbo[e], x->eye[e].width, x->eye[e].height};
   }
-  unsigned old = hh_render_layers(ren, HH_LAYER_ALL & ~HH_LAYER_HUD);
-  hh_render_scene_views(ren, m, d, HH_XR_EYES, (const float (*)[16])view,
-                        (const float (*)[16])proj, t);
-  hh_render_layers(ren, old);
-  for (int e = 0; e < HH_XR_EYES; e++) {
-    if (pad) /* the CNC key pad in the seated space, where the aim ray hit-tests it */
-      hh_rcnc_vrpad_draw(ren, seat[e], proj[e], fbo[e], x->eye[e].width, x->eye[e].height);
-    if (e == 0) copy_mirror(x, fbo[e]);
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  hh_xr_draw_pair(ren, m, d, (const float (*)[16])view, (const float (*)[16])seat,
+                  (const float (*)[16])proj, t, pad, &x->mirror, (unsigned)x->format);
   for (int e = 0; e < HH_XR_EYES; e++) {
     hh_xr_eye_release(x, e);
     const XrView *v = &x->views[e];
@@ -149,7 +104,7 @@ void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
   int ok = x->frame.shouldRender && x->status != HH_XR_LOST && locate(x);
   if (ok) {
     float cab[3];
-    cab_eye(m, d, cab);
+    hh_xr_cab_eye(m, d, cab);
     int pad = 0;
     if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) {
       float o[3], dir[3], hx = -1, hy = -1;
@@ -173,22 +128,5 @@ void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
 
 /* blit the left-eye copy into t, letterboxed */
 int hh_xr_mirror(hh_xr *x, const hh_rtarget *t) {
-  if (!x || !x->mirror_fbo || t->width <= 0 || t->height <= 0) return 0;
-  /* fit the eye into the window keeping its aspect, centred */
-  int w = t->width, h = w * x->mirror_h / x->mirror_w;
-  if (h > t->height) {
-    h = t->height;
-    w = h * x->mirror_w / x->mirror_h;
-  }
-  int ox = (t->width - w) / 2, oy = (t->height - h) / 2;
-  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
-  glViewport(0, 0, t->width, t->height);
-  glClearColor(0, 0, 0, 1);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, x->mirror_fbo);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
-  glBlitFramebuffer(0, 0, x->mirror_w, x->mirror_h, ox, oy, ox + w, oy + h,
-                    GL_COLOR_BUFFER_BIT, GL_LINEAR);
-  glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
-  return 1;
+  return x ? hh_xr_mirror_blit(&x->mirror, t) : 0;
 }

@@ -50,8 +50,7 @@ struct hh_xr {
   XrFrameState frame;         /* last xrWaitFrame */
   XrTime prev_time;           /* display time of the previous frame (ns), 0 none */
   int frame_begun;
-  unsigned mirror_fbo, mirror_tex; /* copy of the left eye for the desktop window */
-  int mirror_w, mirror_h;          /* pixels; 0 until the first copy */
+  hh_xr_mirror_img mirror;    /* copy of the left eye for the desktop window */
   long frames;                /* frames submitted with a layer */
   XrActionSet set;
   XrAction action[HH_XA_COUNT];
@@ -87,14 +86,7 @@ int hh_xr_actions_attach(hh_xr *x, hh_error *err);
    frame's display time; 0 when there is none */
 int hh_xr_aim_ray(hh_xr *x, float o[3], float dir[3]);
 
-/* ---- hh_xr_math.c: no GL, no runtime */
-/* GL projection (column-major, clip z in [-1, 1]) from asymmetric view angles (rad) */
-void hh_xr_projection(float left, float right, float up, float down, float znear,
-                      float zfar, float out[16]);
-/* world view matrix of an eye posed (p, q: x y z w) in the seated space whose origin
-   is at cab (world, m) facing +y; center = recentering x, y, z, yaw (may be NULL) */
-void hh_xr_eye_view(const float cab[3], const float center[4], const float p[3],
-                    const float q[4], float out[16]);
+/* ---- hh_xr_math.c: no GL, no runtime (hh_xr_projection, hh_xr_eye_view: hh_xr.h) */
 /* yaw (rad, about the seated space's up axis) of orientation q */
 float hh_xr_yaw(const float q[4]);
 

@@ -82,10 +82,7 @@ int hh_xr_swapchains_create(hh_xr *x, hh_error *err) {
 
 /* release framebuffers, depth buffers, the mirror and the swapchains */
 void hh_xr_swapchains_destroy(hh_xr *x) {
-  if (x->mirror_fbo) glDeleteFramebuffers(1, &x->mirror_fbo);
-  if (x->mirror_tex) glDeleteTextures(1, &x->mirror_tex);
-  x->mirror_fbo = x->mirror_tex = 0;
-  x->mirror_w = x->mirror_h = 0;
+  hh_xr_mirror_free(&x->mirror);
   for (int e = 0; e < HH_XR_EYES; e++) {
     hh_xr_eye *eye = &x->eye[e];
     for (uint32_t i = 0; i < eye->n_images; i++)

@@ -56,5 +56,8 @@ expect 2 "$T/no/dir/r.json"             -- run port/sts_first_lift --headless --
 # messages are translated
 expect 2 "未知选项: --bogus"            -- --lang zh-CN --bogus
 expect 2 "找不到场景"                   -- run no/such_scenario --headless --lang zh-CN
+# the benchmarks refuse what they do not take (before opening a window or loading)
+expect 2 "unexpected argument: --bogus" -- bench --bogus
+expect 2 "unexpected argument: extra"   -- bench --render extra
 [ $fail = 0 ] && echo "usage ok"
 exit $fail
