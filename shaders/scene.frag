@@ -2,11 +2,15 @@
 // scene.frag - sun (normalised Blinn-Phong from roughness, Schlick Fresnel) + hemisphere
 // ambient, PCF shadow, distance fog with height falloff, exact sRGB encoding. Compiled
 // twice: plain for solid boxes and with HH_WATER for the moving water (separate
-// programs, so solid pixels never pay for the waves on a software rasteriser).
+// programs, so solid pixels never pay for the waves on a software rasteriser). Water is
+// a microfacet surface: the sky reflected by Fresnel over the dark water body, the sun
+// by a normalised GGX lobe whose width is the slope spread of the waves too small for
+// the pixel (so far water is a smooth glitter path, near water sparkles).
 in vec3 v_world;
 in vec3 v_nrm;
 in vec4 v_rgba;
 in vec4 v_light;             // near shadow cascade, NDC (orthographic: w = 1)
+in float v_cov;              // rope coverage (scene.vert): output alpha
 flat in float v_mat;
 flat in float v_rough;
 
@@ -56,43 +60,77 @@ vec3 to_srgb(vec3 c) {
   return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
 }
 
+#ifdef HH_WATER
+// one ripple train: slope amplitude s (dz/dx of a sine), wave vector k (rad/m), angular
+// frequency w (rad/s); adds its slope to g and, filtered by the pixel footprint (qx, qy:
+// m per pixel right and up), returns the slope variance the pixel averages away
+float ripple(inout vec2 g, vec2 q, vec2 qx, vec2 qy, vec2 k, float w, float s, float ph) {
+  float px = dot(k, qx), py = dot(k, qy);
+  float f = 1.0 / (1.0 + 0.5 * (px * px + py * py)); // 1: resolved, 0: sub-pixel
+  g += k / length(k) * (f * s * cos(dot(k, q) - w * u_time + ph));
+  return 0.5 * s * s * (1.0 - f * f);
+}
+
+// GGX (Trowbridge-Reitz) normal distribution of lobe width a at cos(n, h) = c
+float ggx(float c, float a) {
+  float a2 = a * a, d = c * c * (a2 - 1.0) + 1.0;
+  return a2 / (3.14159265 * d * d);
+}
+
+// Smith shadowing-masking (separable, GGX) of one direction at cos c
+float smith(float c, float a) {
+  return 2.0 * c / (c + sqrt(a * a + (1.0 - a * a) * c * c));
+}
+
+// the water's colour at this point (linear): sky reflection, body, sun glitter
+vec3 water(vec3 view, float sh_lit) {
+  vec2 q = v_world.xy;
+  vec2 qx = dFdx(q), qy = dFdy(q);
+  // ripples of a calm harbour (1 to 3.5 m long, deep-water speeds, slopes of a few
+  // percent) on the surface normal (the swell's on a sea patch); where a pixel spans
+  // them they only widen the sun's lobe
+  vec2 g = vec2(0.0);
+  float lost = ripple(g, q, qx, qy, vec2(0.78, 0.28), 2.84, 0.016, 0.0) +
+               ripple(g, q, qx, qy, vec2(-0.43, 1.17), 3.50, 0.016, 1.7) +
+               ripple(g, q, qx, qy, vec2(2.07, 1.30), 4.90, 0.014, 4.1) +
+               ripple(g, q, qx, qy, vec2(-1.52, 2.33), 5.22, 0.014, 2.3) +
+               ripple(g, q, qx, qy, vec2(4.92, -2.82), 7.46, 0.012, 5.2) +
+               ripple(g, q, qx, qy, vec2(1.45, 6.78), 8.24, 0.012, 0.9) +
+               ripple(g, q, qx, qy, vec2(-7.75, 5.50), 9.66, 0.010, 3.3) +
+               ripple(g, q, qx, qy, vec2(10.75, 3.50), 10.53, 0.010, 1.1);
+  vec3 n0 = v_mat == 4.0 ? normalize(v_nrm) : vec3(0.0, 0.0, 1.0); // sea patch: the swell
+  vec3 n = normalize(n0 - vec3(g, 0.0) * n0.z);
+  // slope spread under the pixel: capillary waves (Cox-Munk, a light breeze: mean
+  // square slope 0.012), the ripples averaged away, and the normal's change across it
+  vec3 nx = dFdx(n), ny = dFdy(n);
+  float mss = 0.012 + 2.0 * lost + 0.5 * (dot(nx, nx) + dot(ny, ny));
+  float a = clamp(sqrt(mss), 0.08, 0.6);    // GGX width ~ rms slope
+  float nv = max(dot(n, view), 0.02);
+  vec3 r = reflect(-view, n);
+  // Fresnel of water (n = 1.33: F0 = 0.02), Schlick; the sky seen in the reflection
+  float fv = 0.02 + 0.98 * pow(1.0 - nv, 5.0);
+  vec3 sky = mix(u_haze_rgb, u_sky_rgb, pow(clamp(r.z, 0.0, 1.0), 0.35));
+  vec3 amb = mix(u_ground_rgb, u_sky_rgb, n.z * 0.5 + 0.5);
+  float nl = max(dot(n, u_sun_dir), 0.0);
+  vec3 c = mix(v_rgba.rgb * (amb + u_sun_rgb * (0.3 * nl * sh_lit)), sky, fv);
+  // sun: D * G * F / (4 n.v n.l) * n.l; radiance at most the sun's (a mirror's)
+  vec3 h = normalize(u_sun_dir + view);
+  float fh = 0.02 + 0.98 * pow(1.0 - max(dot(h, view), 0.0), 5.0);
+  float spec = ggx(max(dot(n, h), 0.0), a) * smith(nv, a) * smith(max(nl, 1e-4), a) * fh /
+               (4.0 * nv) * step(0.0, nl);
+  return c + u_sun_rgb * (min(spec, 1.0) * sh_lit);
+}
+#endif
+
 void main() {
+  vec3 view = normalize(u_eye - v_world);
+#ifdef HH_WATER
+  float sh = dot(v_nrm, u_sun_dir) > 0.0 ? shadow_factor() : 0.0;
+  vec3 c = water(view, sh);
+#else
   vec3 n = normalize(v_nrm);
   vec3 base = v_rgba.rgb;
-  vec3 view = normalize(u_eye - v_world);
   float rough = v_rough;
-#ifdef HH_WATER
-  // moving water: two travelling wave trains bend the normal; glints and sky reflection.
-  // Band-limited to the pixel: each wave's slope is scaled down by how much of its
-  // phase one pixel spans (far away or at grazing angles the ripples are smaller than
-  // a pixel and average out), and the slope variance lost that way, plus what the normal
-  // still changes from pixel to pixel, widens the sun's lobe (roughness). Without it the
-  // very narrow lobe of calm water hits or misses single pixels: white speckles.
-  vec2 q = v_world.xy;
-  vec2 qx = dFdx(q), qy = dFdy(q); // m per pixel, right and up
-  // per wave: wave vector (rad/m) and the filter 1/(1 + phase^2/2) of its phase per pixel
-  #define BAND(k) (1.0 / (1.0 + 0.5 * (dot(k, qx) * dot(k, qx) + dot(k, qy) * dot(k, qy))))
-  float g1 = BAND(vec2(0.35, 0.0)), g2 = BAND(vec2(0.9, 0.4)), g3 = BAND(vec2(0.0, 0.52));
-  float g4 = BAND(vec2(0.41, 0.0)), g5 = BAND(vec2(0.0, 0.33)), g6 = BAND(vec2(-0.3, 1.1));
-  float a = g1 * sin(q.x * 0.35 + u_time * 1.3) + 0.6 * g2 * sin(q.x * 0.9 + q.y * 0.4 + u_time * 2.1) +
-            g3 * sin(q.y * 0.52 - u_time * 1.7);
-  float b = g4 * cos(q.x * 0.41 - u_time * 1.1) + g5 * cos(q.y * 0.33 + u_time * 1.9) +
-            0.6 * g6 * cos(q.y * 1.1 - q.x * 0.3 - u_time * 2.4);
-  n = normalize(vec3(a * 0.045, b * 0.045, 1.0));
-  // slope variance averaged out (a sine of slope amplitude s has variance s^2 / 2)
-  float lost = 0.5 * 0.045 * 0.045 *
-               ((1.0 - g1 * g1) + 0.36 * (1.0 - g2 * g2) + (1.0 - g3 * g3) + (1.0 - g4 * g4) +
-                (1.0 - g5 * g5) + 0.36 * (1.0 - g6 * g6));
-  // and the change of the remaining normal across the pixel
-  vec3 nx = dFdx(n), ny = dFdy(n);
-  float var = lost + 0.5 * (dot(nx, nx) + dot(ny, ny));
-  // lobe width (rough^2): ripples too small to model (roughness 0.16), widened by the
-  // variance
-  float alpha = sqrt(0.0256 * 0.0256 + min(2.0 * var, 0.18));
-  rough = sqrt(alpha);
-  float fres = 1.0 - max(dot(n, view), 0.0);
-  base = mix(base, u_sky_rgb * 0.9, fres * fres * fres * 0.6);
-#endif
   float ndl = max(dot(n, u_sun_dir), 0.0);
   float sh = ndl > 0.0 ? shadow_factor() : 0.0;
   // specular: Blinn-Phong lobe whose exponent follows the roughness, normalised so a
@@ -104,10 +142,11 @@ void main() {
   float spec = (pw + 8.0) / 25.13 * pow(max(dot(n, hv), 0.0), pw) * f * ndl;
   vec3 amb = mix(u_ground_rgb, u_sky_rgb, n.z * 0.5 + 0.5);
   vec3 c = base * (amb + u_sun_rgb * (ndl * sh)) + u_sun_rgb * (min(spec, 8.0) * sh);
+#endif
   // fog: thicker near the ground, towards the haze colour
   float dist = length(u_eye - v_world);
   float hfall = exp(-max(v_world.z, 0.0) * 0.012);
   float fog = 1.0 - exp(-dist * 0.0011 * (0.55 + 0.45 * hfall));
   c = mix(c, u_haze_rgb, min(fog, 0.88));
-  o_rgba = vec4(to_srgb(c), 1.0);
+  o_rgba = vec4(to_srgb(c), v_cov);
 }

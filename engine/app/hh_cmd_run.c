@@ -94,7 +94,9 @@ static int over(const run_ctx *r) {
 void hh_cli_draw_frame(hh_renderer *ren, const hh_model *m, const hh_data *v,
                        const hh_camera *cam, const hh_rtarget *t) {
   float view[16], proj[16];
-  hh_camera_matrices(cam, m, v, (float)t->width / (float)t->height, view, proj);
+  hh_camera c = *cam; /* tell the camera its target (the CNC view frames around the HUD) */
+  if (c.target_w <= 0 || c.target_h <= 0) c.target_w = t->width, c.target_h = t->height;
+  hh_camera_matrices(&c, m, v, (float)t->width / (float)t->height, view, proj);
   hh_render_scene(ren, m, v, view, proj, t);
   hh_render_hud(ren, m, v, t);
 }
@@ -106,7 +108,9 @@ static void draw(run_ctx *r) {
   if (w <= 0 || h <= 0) return;
   hh_rtarget t = {0, w, h};
   const hh_data *v = hh_render_blend(r->ren, &r->prev, r->d, r->alpha);
-  hh_cli_draw_frame(r->ren, r->m, v, &r->cam, &t);
+  hh_camera cam = r->cam;
+  cam.target_w = w, cam.target_h = h, cam.large = r->large_print; /* what the HUD draws */
+  hh_cli_draw_frame(r->ren, r->m, v, &cam, &t);
 }
 
 /* render the frame and write the screenshot (before the swap) */

@@ -52,6 +52,47 @@ static void mw(const double p[3], double w[3]) {
   for (int i = 0; i < 3; i++) w[i] = p[i] + MILL_OFS[i];
 }
 
+/* the stock as a solid Z-map: the height map sampled on at most MAX_COLS x MAX_COLS
+   columns (each the height at its middle cell), and runs of columns of the same height
+   drawn as one box: rows of equal columns, then equal rows stacked (a greedy cover of
+   rectangles). The same surface as one box per column, at a fraction of the boxes (the
+   uncut top and each pocket floor are flat); columns of no height are left out */
+static void stock_zmap(hh_ibuf *b, const hh_cnc_model *k, const hh_cnc_state *s) {
+  if (!s->height || s->nx <= 0 || s->ny <= 0) return;
+  int sx = (s->nx + MAX_COLS - 1) / MAX_COLS, sy = (s->ny + MAX_COLS - 1) / MAX_COLS;
+  int gx = (s->nx + sx - 1) / sx, gy = (s->ny + sy - 1) / sy; /* columns, <= MAX_COLS */
+  float hs[MAX_COLS * MAX_COLS];
+  unsigned char done[MAX_COLS * MAX_COLS];
+  for (int gj = 0; gj < gy; gj++)
+    for (int gi = 0; gi < gx; gi++) {
+      int ci = gi * sx + sx / 2 < s->nx ? gi * sx + sx / 2 : s->nx - 1;
+      int cj = gj * sy + sy / 2 < s->ny ? gj * sy + sy / 2 : s->ny - 1;
+      float h = s->height[(size_t)cj * (size_t)s->nx + (size_t)ci];
+      hs[gj * MAX_COLS + gi] = h;
+      done[gj * MAX_COLS + gi] = h <= 1e-6f;
+    }
+  double top = k->stock_max[2] - k->stock_min[2], a[3], c[3], lo[3], hi[3];
+  for (int gj = 0; gj < gy; gj++)
+    for (int gi = 0; gi < gx; gi++) {
+      if (done[gj * MAX_COLS + gi]) continue;
+      float h = hs[gj * MAX_COLS + gi];
+      int i1 = gi + 1, j1 = gj + 1; /* the rectangle [gi, i1) x [gj, j1) */
+      while (i1 < gx && !done[gj * MAX_COLS + i1] && hs[gj * MAX_COLS + i1] == h) i1++;
+      for (int ok = 1; ok && j1 < gy; j1 += ok) {
+        for (int i = gi; i < i1 && ok; i++)
+          ok = !done[j1 * MAX_COLS + i] && hs[j1 * MAX_COLS + i] == h;
+      }
+      for (int j = gj; j < j1; j++) memset(&done[j * MAX_COLS + gi], 1, (size_t)(i1 - gi));
+      a[0] = k->stock_min[0] + gi * sx * k->res, a[1] = k->stock_min[1] + gj * sy * k->res;
+      a[2] = k->stock_min[2];
+      c[0] = k->stock_min[0] + (i1 * sx < s->nx ? i1 * sx : s->nx) * k->res;
+      c[1] = k->stock_min[1] + (j1 * sy < s->ny ? j1 * sy : s->ny) * k->res;
+      c[2] = k->stock_min[2] + h;
+      mw(a, lo), mw(c, hi);
+      span(b, lo, hi, h < top - 1e-6 ? CUT : WORK);
+    }
+}
+
 /* the mill: structure, table, vise, stock Z-map, head, holder, tool */
 static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   const hh_cnc_model *k = &m->cnc;
@@ -80,25 +121,7 @@ static void mill(hh_ibuf *b, const hh_model *m, const hh_data *d) {
     if (k->fix_min[i][2] < -0.01) continue;                    /* the table is drawn */
     mw(k->fix_min[i], lo), mw(k->fix_max[i], hi), span(b, lo, hi, DARKS);
   }
-  /* stock: columns of the Z-map, sampled */
-  if (s->height && s->nx > 0 && s->ny > 0) {
-    int sx = (s->nx + MAX_COLS - 1) / MAX_COLS, sy = (s->ny + MAX_COLS - 1) / MAX_COLS;
-    double top = k->stock_max[2] - k->stock_min[2];
-    for (int j = 0; j < s->ny; j += sy)
-      for (int i = 0; i < s->nx; i += sx) {
-        int ci = i + sx / 2 < s->nx ? i + sx / 2 : s->nx - 1;
-        int cj = j + sy / 2 < s->ny ? j + sy / 2 : s->ny - 1;
-        double h = s->height[(size_t)cj * (size_t)s->nx + (size_t)ci];
-        if (h <= 1e-6) continue;
-        a[0] = k->stock_min[0] + i * k->res, a[1] = k->stock_min[1] + j * k->res;
-        a[2] = k->stock_min[2];
-        c[0] = k->stock_min[0] + (i + sx < s->nx ? i + sx : s->nx) * k->res;
-        c[1] = k->stock_min[1] + (j + sy < s->ny ? j + sy : s->ny) * k->res;
-        c[2] = k->stock_min[2] + h;
-        mw(a, lo), mw(c, hi);
-        span(b, lo, hi, h < top - 1e-6 ? CUT : WORK);
-      }
-  }
+  stock_zmap(b, k, s);
   /* head, spindle nose, holder and cutter at the controlled point */
   const hh_cnc_tool *t = hh_cnc_tool_get(m, s->tool);
   double g[3], tip[3];
@@ -194,11 +217,19 @@ static void lathe(hh_ibuf *b, const hh_model *m, const hh_data *d) {
     hh_ibuf_box_q(b, ctr, h, q, JAW, HH_MAT_SOLID);
   }
   if (s->radius && s->nz > 0) {                                  /* the part */
+    /* at most MAX_SLICES slices, each of the radius at its middle; a run of slices of
+       the same radius is one bar (the same surface in fewer boxes) */
     int step = (s->nz + MAX_SLICES - 1) / MAX_SLICES;
-    for (int i = 0; i < s->nz; i += step) {
+    for (int i = 0; i < s->nz;) {
       int e = i + step < s->nz ? i + step : s->nz;
       double r = s->radius[i + (e - i) / 2];
+      while (e < s->nz) {
+        int e2 = e + step < s->nz ? e + step : s->nz;
+        if (s->radius[e + (e2 - e) / 2] != r) break;
+        e = e2;
+      }
       round_seg(b, z0 + i * k->res, z0 + e * k->res, r, r < R - 1e-6 ? CUT : WORK);
+      i = e;
     }
   }
   double xt = k->travel_max[2] + 0.10;                           /* tailstock */
@@ -293,13 +324,11 @@ void hh_rcnc_camera(const hh_camera *cam, const hh_model *m, const hh_data *d, f
   }
   if (cam) yaw += cam->orbit_yaw, pitch += cam->orbit_pitch;
   pitch = glm_clamp(pitch, -0.2f, 1.5f);
-  /* the target being drawn: the GL viewport (the window's size before the first frame,
-     then the last target the HUD drew into); when its aspect differs (another target,
-     no GL yet) the framing is one that is free at every size of this aspect */
-  GLint vp[4] = {0, 0, 0, 0};
-  if (glad_glGetIntegerv) glGetIntegerv(GL_VIEWPORT, vp);
+  /* the target the camera draws into (its size and print mode, from the caller); when
+     unknown or of another aspect the framing is one free at every size of this aspect */
   float fr[4];
-  hh_rcnc_view_rect(m, d, aspect, vp[2], vp[3], hh_rcnc_keys_large(), fr);
+  hh_rcnc_view_rect(m, d, aspect, cam ? cam->target_w : 0, cam ? cam->target_h : 0,
+                    cam ? cam->large : 0, fr);
   float fw = fr[2] - fr[0], fh = fr[3] - fr[1], fov = glm_rad(40.0f), t = tanf(0.5f * fov);
   float dist = rad / (t * fminf(fh, aspect * fw));
   if (mode == HH_CAM_ORBIT && cam && cam->orbit_dist > 0) dist = cam->orbit_dist;

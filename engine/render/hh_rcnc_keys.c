@@ -1,5 +1,5 @@
 /* hh_rcnc_keys.c - the on-screen CNC operator/MDI key pad at the bottom right of the
- * HUD: mode keys, CYCLE START, FEED HOLD, RESET, page keys, CAN, INPUT and the address
+ * HUD (bottom left when the HUD is mirrored for right-to-left reading): mode keys, CYCLE START, FEED HOLD, RESET, page keys, CAN, INPUT and the address
  * and digit keys. A click (hh_input_cnc.c) or a pointed controller queues the same
  * panel key code the keyboard sends. The layout is a pure function of the target size
  * and large print (no GL) so input can hit-test it without drawing. The key under the
@@ -79,7 +79,27 @@ int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys) {
       c += p->span;
     }
   }
+  if (hh_rhud_rtl()) { /* right-to-left reading: the HUD is mirrored, so the pad moves to
+                          the bottom left (its keys keep their order, as on a machine) */
+    float b[4];
+    hh_rcnc_keys_bounds(keys, n, 0, b);
+    float dx = (W - b[2]) - b[0];
+    for (int i = 0; i < n; i++) keys[i].x0 += dx, keys[i].x1 += dx;
+  }
   return n;
+}
+
+/* the rectangle around n keys, widened by g px on every side */
+void hh_rcnc_keys_bounds(const hh_rcnc_key *k, int n, float g, float r[4]) {
+  r[0] = r[1] = 1e30f, r[2] = r[3] = -1e30f;
+  for (int i = 0; i < n; i++) {
+    if (k[i].x0 < r[0]) r[0] = k[i].x0;
+    if (k[i].y0 < r[1]) r[1] = k[i].y0;
+    if (k[i].x1 > r[2]) r[2] = k[i].x1;
+    if (k[i].y1 > r[3]) r[3] = k[i].y1;
+  }
+  if (n <= 0) r[0] = r[1] = r[2] = r[3] = 0;
+  else r[0] -= g, r[1] -= g, r[2] += g, r[3] += g;
 }
 
 /* index of the key under (x, y), or -1 */
@@ -109,7 +129,9 @@ unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down) 
   if (sheet_on) { /* the sheet is drawn over the pad: a click there closes it */
     hh_rcnc_key k[HH_RCNC_KEYS_MAX];
     int n = hh_rcnc_keys_layout(W, H, last_large, k);
-    int in = n > 0 && ptr_x >= k[0].x0 && ptr_x < k[n - 1].x1 && ptr_y >= k[0].y0 && ptr_y < k[n - 1].y1;
+    float b[4];
+    hh_rcnc_keys_bounds(k, n, 0, b);
+    int in = n > 0 && ptr_x >= b[0] && ptr_x < b[2] && ptr_y >= b[1] && ptr_y < b[3];
     return in ? HH_CNC_KEY_DRAWING : 0;
   }
   return hh_rcnc_keys_hit(W, H, last_large, ptr_x, ptr_y);
@@ -161,7 +183,9 @@ void hh_rcnc_keys_draw(hh_hud *h, hh_font *font, int W, int H, int sheet) {
   if (sheet) return; /* the sheet's column: the pad yields (a click there closes it) */
   int px = hh_rcnc_keys_px(H, h->large);
   float g = px * 0.12f;
-  hh_rhud_rect(h, font, keys[0].x0 - g, keys[0].y0 - g, keys[n - 1].x1 + g, keys[n - 1].y1 + g, bg);
+  float b[4];
+  hh_rcnc_keys_bounds(keys, n, g, b);
+  hh_rhud_rect(h, font, b[0], b[1], b[2], b[3], bg);
   int hover = ptr_x >= 0 ? hh_rcnc_keys_index(W, H, h->large, ptr_x, ptr_y) : -1;
   for (int i = 0; i < n; i++) {
     const hh_rcnc_key *k = &keys[i];

@@ -17,8 +17,11 @@ typedef struct hh_rcnc_key {
 
 /* the pad's letter size (px) for a target H px high (large print or not) */
 int hh_rcnc_keys_px(int H, int large);
-/* fill keys (HH_RCNC_KEYS_MAX) for a W x H target; returns the number of keys */
+/* fill keys (HH_RCNC_KEYS_MAX) for a W x H target (mirrored, bottom left, when the
+   current language reads right to left); returns the number of keys */
 int hh_rcnc_keys_layout(int W, int H, int large, hh_rcnc_key *keys);
+/* the rectangle {x0, y0, x1, y1} around n keys, widened by g px on every side */
+void hh_rcnc_keys_bounds(const hh_rcnc_key *k, int n, float g, float r[4]);
 /* index of the key under (x, y) pixels of a W x H target, or -1 */
 int hh_rcnc_keys_index(int W, int H, int large, float x, float y);
 /* panel code of the key under (x, y), or 0 */
@@ -95,18 +98,29 @@ void hh_rcnc_help_set(const hh_rcnc_help_line *lines, int n, const char *toggle_
 void hh_rcnc_help_toggle(void);
 /* 1 when the help list is shown at simulated time t_s */
 int hh_rcnc_help_visible(double t_s);
-/* draw the hint and, when visible at t_s, the help list over a W x H HUD frame */
-void hh_rcnc_help_draw(struct hh_hud *h, struct hh_font *font, double t_s, int W, int H);
+/* draw the help list into box ({x0, y0, x1, y1} px: the HUD layout's help panel, over
+   the key pad), letters px at most; box NULL: not shown this frame (the toggle reads it) */
+void hh_rcnc_help_draw(struct hh_hud *h, struct hh_font *font, const float box[4], int px);
+/* the letter size and column count the help list uses in box (px: HUD letter size,
+   large: large print); 1 when every line fits the box at that size */
+int hh_rcnc_help_plan(struct hh_font *font, const float box[4], int px, int large,
+                      int *lpx, int *cols);
+/* how many help lines were handed over (0: no help and no hint) */
+int hh_rcnc_help_count(void);
+/* the key that toggles the help ("Ctrl+H"), as handed over */
+const char *hh_rcnc_help_key(void);
 
 /* ---- where the CNC HUD leaves the work zone free (hh_rcnc_view.c; no GL, no font) */
-#define HH_RCNC_BOX_MAX 6
+#define HH_RCNC_BOX_MAX 8
 /* an upper bound of the width of UTF-8 text at px pixels in the HUD font (per byte
    class: the widest Latin letters, digits, CJK), so layouts can be planned without
    the font */
 float hh_rcnc_text_bound(const char *s, int px);
 /* the rectangles ({x0, y0, x1, y1} px from the top left) the HUD covers on a W x H
-   target for machine m in state d: left panel, time/score panel with the key hint,
-   the key pad or (sheet up) the drawing sheet, the step line; returns the count */
+   target for machine m in state d (HUD layout planned without the font, hh_rlayout.c):
+   left panel, time/score panel, the key hint, the step line (the whole bottom band),
+   the emergency stop banner, the key pad or (sheet up) the drawing sheet, the key
+   help's band while it is shown; returns the count */
 int hh_rcnc_hud_boxes(const hh_model *m, const hh_data *d, int W, int H,
                       int large, float box[HH_RCNC_BOX_MAX][4]);
 /* the drawing sheet's rectangle on a W x H target: a column at the right, under the

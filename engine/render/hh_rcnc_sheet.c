@@ -43,7 +43,8 @@ static void hdim(hh_hud *h, hh_font *f, float x0, float x1, float y, const char 
   vline(h, f, x0, y - 3, y + 3, DIM);
   vline(h, f, x1, y - 3, y + 3, DIM);
   float w = hh_rhud_text_width(f, label, px);
-  hh_rhud_text(h, f, 0.5f * (x0 + x1) - 0.5f * w, y - 2, px, label, DIM);
+  /* baseline above the end ticks by the descent, so no letter touches the line */
+  hh_rhud_text(h, f, 0.5f * (x0 + x1) - 0.5f * w, y - 4 - px * 0.3f, px, label, DIM);
 }
 
 /* a vertical dimension line with end ticks and its label: where 0 on its right, 1 on
@@ -222,7 +223,9 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
   int nlen = 0;
   for (int g = 0; g < k->n_gauges; g++) nlen += k->gauge[g].kind == HH_GAUGE_LENGTH;
   /* room for ROWS label rows above and below the part and the length rows under it */
-  float lh = px * 1.2f, top_room = ROWS * lh + 4, bot_room = ROWS * lh + nlen * lh + 8;
+  float lh = px * 1.2f, top_room = ROWS * lh + 4;
+  float llh = px * 1.6f + 8; /* a length row: label, gap, line with its ticks, gap */
+  float bot_room = ROWS * lh + nlen * llh + 8;
   float s = (float)fmin((x1 - x0) / dz, (y1 - y0 - top_room - bot_room) / (2.0 * rmax));
   int labels = s * rmax * 2 >= px; /* too little room for the label rows (a thumbnail):
                                       the profile alone, the table lists the dimensions */
@@ -283,8 +286,8 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
       vline(h, f, x, below ? cy + r : base, below ? base - px * 0.8f : cy - r, DIM); /* leader */
       hh_rhud_text(h, f, tx, base, px, nm, DIM);
     } else if (ga->kind == HH_GAUGE_LENGTH) {
-      float y = cy + s * (float)rmax + 4 + ROWS * lh + lh * (float)(nl++);
-      hdim(h, f, SZ(ga->at[2] + 1e-3 - ga->nominal), SZ(ga->at[2] + 1e-3), y + px, nm, px);
+      float y = cy + s * (float)rmax + 4 + ROWS * lh + llh * (float)(nl++);
+      hdim(h, f, SZ(ga->at[2] + 1e-3 - ga->nominal), SZ(ga->at[2] + 1e-3), y + llh - 4, nm, px);
     }
   }
 #undef SZ

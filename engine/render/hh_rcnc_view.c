@@ -1,21 +1,19 @@
 /* hh_rcnc_view.c - where the CNC HUD leaves the machine's work zone free: the
- * rectangles the HUD covers (left panel, time/score panel with the key hint, the key
- * pad or the drawing sheet, the step line), computed from the layout numbers the HUD
- * draws with (hh_rhud_px, the pad's layout, the sheet's column) and text widths bounded
- * without the font; the largest rectangle left free, and the fraction of the screen
+ * rectangles the HUD covers (left panel, time/score panel, the key hint, the key pad
+ * or the drawing sheet, the step line), from the HUD's own layout (hh_rlayout.c)
+ * planned with text widths bounded without the font; the largest rectangle left free, and the fraction of the screen
  * free at every target size of an aspect, which the CNC camera frames the work into.
  * No GL; reads the model and d, never writes.
  */
 #include "hh_render_int.h"
 #include "hh_rcnc_keys.h"
+#include "hh_rlayout.h"
 #include "../core/hh_i18n.h"
 #include "../machines/cnc/hh_cnc.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define PROG_CHARS 28 /* PROG page: characters of a block shown (hh_rcnc.c clips there) */
-#define PROG_NOTE 18  /* and of a comment line (then an ellipsis) */
 
 /* advance widths of the HUD face (Noto Sans, em) for ' ' .. '~', a little generous */
 static const float ASCII_EM[95] = {
@@ -41,105 +39,31 @@ float hh_rcnc_text_bound(const char *s, int px) {
   return em * (float)px + 1.0f; /* the table is a little wide already */
 }
 
-/* the left panel's width bound as hh_rhud_draw sizes it: its minimum, the title, the
-   rows of the page shown and every block the PROG page can show */
-static float left_width(const hh_model *m, const hh_data *d, int W, int px, int large) {
-  const char *lab[7];
-  char val[7][64];
-  double gv[4], gm[4], gw[4], ga[4];
-  hh_rcnc_hud_rows(m, d, lab, val, gv, gm, gw, ga);
-  float pad = px * 0.6f, pw = px * (large ? 11.0f : 12.5f), extra = px * 1.2f + 2 * pad;
-  for (int i = 0; i < (large ? 4 : 7); i++) {
-    float w = hh_rcnc_text_bound(lab[i], px) + hh_rcnc_text_bound(val[i], px) + extra;
-    if (w > pw) pw = w;
-  }
-  if (!large) {
-    float tw = hh_rcnc_text_bound(hh_model_title(m, hh_i18n_lang()), px * 4 / 5) + 2 * pad;
-    if (tw > pw) pw = tw;
-    char num[16];
-    snprintf(num, sizeof num, "> %d", m->cnc.n_lines);
-    float lw = hh_rcnc_text_bound(num, px);
-    for (int l = 0; l < m->cnc.n_lines; l++) { /* the PROG page's rows */
-      const char *s = m->cnc.src + m->cnc.line_ofs[l];
-      char row[PROG_CHARS + 8];
-      size_t len = strlen(s), max = s[0] == '(' ? PROG_NOTE : PROG_CHARS;
-      snprintf(row, sizeof row, "%.*s%s", (int)(len < max ? len : max), s, len > max ? "\xE2\x80\xA6" : "");
-      float w = lw + hh_rcnc_text_bound(row, px) + extra;
-      if (w > pw) pw = w;
-    }
-  }
-  return pw > W * 0.5f ? W * 0.5f : pw;
-}
-
-/* the time/score panel with the key hint under it: {x0, y0, x1, y1} */
-static void right_box(const hh_model *m, int W, int px, float r[4]) {
-  float pad = px * 0.6f, line = px * 1.45f;
-  int big = px * 5 / 4, hpx = px * 3 / 5 > 8 ? px * 3 / 5 : 8;
-  char score[48];
-  snprintf(score, sizeof score, "%.0f / %.0f", m->rubric.max_score, m->rubric.max_score);
-  const char *lab[3] = {hh_tr("Time"), hh_tr("Time left"), hh_tr("Score")};
-  const char *val[3] = {"00:00.0", "00:00.0", score};
-  float rw = px * 10.0f;
-  for (int i = 0; i < 3; i++) {
-    float w = hh_rcnc_text_bound(lab[i], big) + hh_rcnc_text_bound(val[i], big) + big + 2 * pad;
-    if (w > rw) rw = w;
-  }
-  char hint[96];
-  snprintf(hint, sizeof hint, hh_tr("%s: key help"), "Ctrl+H");
-  float hw = hh_rcnc_text_bound(hint, hpx) + hpx;
-  r[0] = W - pad - (hw > rw ? hw : rw);
-  r[1] = 0;
-  r[2] = (float)W;
-  r[3] = pad + pad * 2 + line * 2.3f + px * 0.15f + hpx * 1.4f;
-}
-
 void hh_rcnc_sheet_rect(const hh_model *m, const hh_data *d, int W, int H, int large,
                         float r[4]) {
-  int px = hh_rhud_px(H, large);
-  float pad = px * 0.6f, line = px * 1.45f;
-  int hpx = px * 3 / 5 > 8 ? px * 3 / 5 : 8;
-  float w = W * 0.30f;
-  if (w < px * 15.0f) w = px * 15.0f;
-  if (w > W * 0.45f) w = W * 0.45f;
-  r[2] = W - pad;
-  r[0] = r[2] - w;
-  r[1] = pad * 3 + line * 2.3f + px * 0.15f + hpx * 1.4f + pad * 0.5f;
-  r[3] = H - pad - px * 2.4f;
-  if (w > W * 0.35f) { /* small target: no room beside the left panel, so the sheet
-                          lies over it (all of it) and the right half stays free */
-    float lw = pad + left_width(m, d, W, px, large);
-    r[0] = 0, r[2] = lw > w ? lw : w, r[1] = 0;
-  }
-  if (r[3] - r[1] < px * 8) r[3] = r[1] + px * 8;
+  static hh_hud_layout L;
+  hh_hud_layout_make(&L, NULL, m, d, W, H, large, 0);
+  L.has[HH_HUD_SHEET] = 1;
+  hh_hud_layout_box(&L, HH_HUD_SHEET, r);
 }
 
 int hh_rcnc_hud_boxes(const hh_model *m, const hh_data *d, int W, int H, int large,
                       float box[HH_RCNC_BOX_MAX][4]) {
-  int px = hh_rhud_px(H, large), n = 0;
-  float pad = px * 0.6f, line = px * 1.45f, gap = px * 0.55f;
-  /* left panel (hh_rhud_draw: title row unless large, rows, four gauges) */
-  int rows = large ? 4 : 8;
-  box[n][0] = 0, box[n][1] = 0, box[n][2] = pad + left_width(m, d, W, px, large);
-  box[n][3] = pad + pad * 2 + line * rows + gap * 4 + px * 0.8f;
-  n++;
-  right_box(m, W, px, box[n++]);
-  if (d->cnc.drawing) {
-    hh_rcnc_sheet_rect(m, d, W, H, large, box[n++]);
-  } else {
-    hh_rcnc_key k[HH_RCNC_KEYS_MAX];
-    int nk = hh_rcnc_keys_layout(W, H, large, k);
-    if (nk > 0) {
-      float g = hh_rcnc_keys_px(H, large) * 0.12f;
-      box[n][0] = k[0].x0 - g, box[n][1] = k[0].y0 - g;
-      box[n][2] = k[nk - 1].x1 + g, box[n][3] = k[nk - 1].y1 + g;
+  static hh_hud_layout L;
+  static const int part[7] = {HH_HUD_LEFT, HH_HUD_TIME, HH_HUD_HINT, HH_HUD_STEP,
+                              HH_HUD_ESTOP, HH_HUD_PAD, HH_HUD_HELP};
+  hh_hud_layout_make(&L, NULL, m, d, W, H, large, 0);
+  int n = 0;
+  for (int i = 0; i < 7; i++) {
+    int p = part[i] == HH_HUD_PAD && d->cnc.drawing ? HH_HUD_SHEET : part[i];
+    if (p == HH_HUD_STEP && L.has[p]) { /* the step line: the whole bottom band */
+      hh_hud_layout_box(&L, p, box[n]);
+      box[n][0] = 0, box[n][2] = (float)W, box[n][3] = (float)H;
       n++;
+      continue;
     }
+    n += hh_hud_layout_box(&L, p, box[n]);
   }
-  /* the step line (and the emergency stop banner) across the bottom */
-  int big = px * 5 / 4;
-  box[n][0] = 0, box[n][2] = (float)W, box[n][3] = (float)H;
-  box[n][1] = H - pad - px * 1.9f - (d->estop ? big * 1.8f + pad * 0.5f : 0);
-  n++;
   return n;
 }
 

@@ -25,6 +25,11 @@ typedef struct hh_camera {
   float orbit_yaw;    /* rad */
   float orbit_pitch;  /* rad */
   float orbit_dist;   /* m; 0 = default */
+  /* addition (issue 5): the target drawn through this camera, so a view that frames
+     around the HUD (CNC) knows the HUD's layout; 0 = unknown (aspect-only framing;
+     VR eyes, which have no HUD) */
+  int target_w, target_h; /* px */
+  int large;              /* the HUD on that target is in large print (0/1) */
 } hh_camera;
 
 /* Where to draw: a framebuffer object (0 = default) and its size in pixels. The

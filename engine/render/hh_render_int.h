@@ -16,6 +16,12 @@ GLuint hh_rshader_load_defs(const char *name, const char *defines, hh_error *err
 
 /* ---- box mesh and per-instance data (hh_rmesh.c) */
 enum { HH_MAT_SOLID = 0, HH_MAT_WATER = 1, HH_MAT_EMISSIVE = 2 };
+/* additions (issue 5, look): HH_MAT_ROPE a rope/wire bar (hh_ibuf_rope: local x along
+   it), widened in scene.vert to a pixel-width floor and faded by its coverage; ropes come
+   LAST in the dynamic instances (drawn after the world, blended). HH_MAT_SEA a patch of
+   moving sea (hh_ibuf_sea: corner heights and slopes in the model matrix, see there);
+   sea patches come FIRST in the dynamic instances (water program, cast no shadow) */
+enum { HH_MAT_ROPE = 3, HH_MAT_SEA = 4 };
 
 /* one drawn box: model matrix (column-major, unit cube [-1,1]^3), colour, material */
 typedef struct hh_inst {
@@ -51,6 +57,13 @@ void hh_ibuf_box_q(hh_ibuf *b, const double c[3], const double half[3],
 void hh_ibuf_bar(hh_ibuf *b, const double a[3], const double p[3], double t,
                  const float rgba[4]);
 void hh_ibuf_free(hh_ibuf *b);
+/* a rope of half thickness t from a to p (hh_ibuf_bar, HH_MAT_ROPE; hh_rscene.c) */
+void hh_ibuf_rope(hh_ibuf *b, const double a[3], const double p[3], double t, const float rgba[4]);
+/* a square sea patch centred (cx, cy) of half size hs whose corners (x-y-, x+y-, x-y+,
+   x+y+) are at heights z[4] (m) with surface slopes sx[4] = dz/dx, sy[4] = dz/dy;
+   neighbours given the same corner values join without a seam (hh_rmarine.c) */
+void hh_ibuf_sea(hh_ibuf *b, double cx, double cy, double hs, const double z[4],
+                 const double sx[4], const double sy[4], const float rgba[4]);
 
 /* ---- shadow map (hh_rshadow.c) */
 typedef struct hh_shadow {
@@ -61,6 +74,12 @@ typedef struct hh_shadow {
      by side; light_vp is the near cascade (left half), far_vp the far one (right) */
   float far_vp[16];
   float far_k[3], far_c[3]; /* far cascade NDC = near cascade NDC * far_k + far_c */
+  /* additions (issue 5, perf): the static casters' own depth maps (same layout), kept
+     while the fit holds and copied in before the moving casters are drawn */
+  GLuint st_fbo, st_tex;
+  float st_vp[16], st_vp1[16]; /* the fit they were drawn with (both cascades) */
+  int st_valid;   /* 1 while st_tex holds the static casters for st_vp, st_vp1 */
+  long st_draws;  /* times the static maps were drawn (tests: the cache follows the fit) */
 } hh_shadow;
 
 int hh_rshadow_create(hh_shadow *s, int size, hh_error *err);
@@ -235,6 +254,7 @@ typedef struct hh_scene_prog {
   GLint view_proj, light_vp, shadow, sun_dir, sun_rgb, sky_rgb, ground_rgb, haze_rgb, eye,
       time, shadow_texel;
   GLint far_k, far_c;  /* the far shadow cascade (issue 5 addition) */
+  GLint pix_scale;     /* u_pix_scale: pixels per metre at clip w = 1 (issue 5, look) */
 } hh_scene_prog;
 
 struct hh_renderer {
@@ -252,7 +272,8 @@ struct hh_renderer {
   hh_hud hud;
   unsigned layers;     /* HH_LAYER_* bits drawn */
   /* additions (issue 5): static boxes in their own buffer, MSAA, pacing, stats */
-  hh_mesh box_static;  /* static instances (water first, then solids, then the yard) */
+  hh_mesh box_static;  /* static instances (water first, then solids and the yard, then
+                          the ground: hh_render.c static_order) */
   hh_ibuf dyn;         /* this frame's dynamic instances */
   GLuint ms_fbo, ms_color, ms_depth; /* multisampled scene buffer */
   int ms_w, ms_h, ms_samples;        /* its size and samples (0: draw straight in) */
@@ -263,7 +284,7 @@ struct hh_renderer {
                           the second eye of a stereo pair skips the shadow pass) */
   float sh_vp[16];     /* light view-projection of that map */
   float sh_vp1[16];    /* and of its far cascade */
-  int n_ground;        /* static solids that are ground (right after the water): they
+  int n_ground;        /* static solids that are ground (the last static instances): they
                           receive shadows but cast none, so the shadow pass skips them */
   unsigned sh_layers;  /* layers of that map; 0 = no valid map */
   /* additions (issue 5, stereo cost): the scene buffer's colour format (the target's,
@@ -275,6 +296,15 @@ struct hh_renderer {
   hh_post post;
   int aa_mode;         /* -1 auto (when the scene pass has no MSAA), 0 off, 1 always */
   int aa_used;         /* views of the last frame that went through the pass */
+  /* additions (issue 5, look): this view's pixels per metre at clip w = 1 (ropes) */
+  float pix_scale;
+  /* additions (issue 5, perf): the dynamic solids reordered near to far before the
+     upload (early depth test), with scratch space kept between frames */
+  hh_ibuf dyn_tmp;        /* scratch copy of the solids being reordered */
+  struct hh_dkey *dyn_key; /* their distances from the eye (grows once) */
+  int dyn_key_cap;
+  float st_eye[3];        /* the eye the static solids were last ordered for (m) */
+  int st_sorted;          /* 0 until they have been */
 };
 
 #endif

@@ -7,6 +7,7 @@
 #include "hh_render_int.h"
 #include "../core/hh_i18n.h"
 #include "hh_rcnc_keys.h"
+#include "hh_rlayout.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,37 +170,14 @@ static float text(hud_ctx *k, float x, float y, const char *s, int px, const flo
   return x + w;
 }
 
-/* label at the left and value right-aligned at xr on baseline y */
-static void row(hud_ctx *k, float xl, float xr, float y, const char *label,
-                const char *value, int px, const float lc[4], const float vc[4]) {
-  text(k, xl, y, label, px, lc);
-  text(k, xr - text_width(k, value, px), y, value, px, vc);
-}
-
-/* translated name of a twistlock state */
-static const char *lock_text(hh_lock_state s) {
-  switch (s) {
-    case HH_LOCK_LOCKED: return hh_tr("Locked");
-    case HH_LOCK_LOCKING: return hh_tr("Locking");
-    case HH_LOCK_UNLOCKING: return hh_tr("Unlocking");
-    default: return hh_tr("Unlocked");
-  }
-}
-
-/* one cab light: a disc (lit or dark) in a dark ring over its label, centred at cx;
-   y is the baseline the label row hangs from (the disc sits above it) */
-static void light(hud_ctx *k, float cx, float y, int on, const float lit[4],
-                  const char *label, int px, float maxw) {
+/* one cab light: a disc (lit or dark) in a dark ring, centred at cx above the label
+   row whose baseline is y (the label is a layout text) */
+static void light(hud_ctx *k, float cx, float y, int on, const float lit[4], int px) {
   static const float off[4] = {0.22f, 0.22f, 0.22f, 0.95f};
   static const float ring[4] = {0.0f, 0.0f, 0.0f, 0.9f};
-  static const float lc[4] = {0.85f, 0.88f, 0.9f, 1};
   float r = px * 0.8f, cy = y - px * 0.95f;
   disc(k, cx, cy, r + px * 0.09f + 1.0f, ring);
   disc(k, cx, cy, r, on ? lit : off);
-  int lpx = px * 3 / 4 > 10 ? px * 3 / 4 : 10;
-  float lw = text_width(k, label, lpx);
-  while (lw > maxw && lpx > 8) lw = text_width(k, label, --lpx); /* long words shrink */
-  text(k, cx - lw / 2, y + px * 0.75f * 1.3f, label, lpx, lc);
 }
 
 /* upload this frame's quads and draw them over target t in one call */
@@ -254,124 +232,65 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   static const float label_c[4] = {0.78f, 0.84f, 0.90f, 1};
   static const float value_c[4] = {1, 1, 1, 1};
   static const float title_c[4] = {1.0f, 0.85f, 0.35f, 1};
+  static const float light_c[4] = {0.85f, 0.88f, 0.9f, 1};
   static const float green[4] = {0.15f, 0.95f, 0.25f, 1}, red[4] = {1.0f, 0.18f, 0.12f, 1},
                      amber[4] = {1.0f, 0.72f, 0.05f, 1};
+  static const float es_bg[4] = {0.7f, 0.0f, 0.0f, 0.85f};
+  static const float step_bg[4] = {0.02f, 0.10f, 0.16f, 0.78f};
+  static const float hint_bg[4] = {0.03f, 0.05f, 0.08f, 0.62f};
+  static hh_hud_layout L; /* one frame's layout (static: large, no allocation) */
   hud_ctx k = {h, font, font ? 1.0f / (float)hh_rfont_atlas_size(font) : 0, 0};
   h->n = 0;
   int W = t->width, H = t->height;
-  if (hh_rhud_rtl()) k.mirror_w = (float)W; /* Arabic reads from the right: mirror the panels */
-  /* large print: bigger letters, fewer rows (what a classroom reads from the back):
-     no title, positions or lock row (the cab lights show the locks) */
-  int px = hh_rhud_px(H, h->large);
-  float pad = px * 0.6f, line = px * 1.45f, gap = px * 0.55f;
-
-  /* left panel: title, gauges (load, hoist height, sway, wind), positions, locks, lights */
-  const char *title = hh_model_title(m, hh_i18n_lang()); /* per language, else English */
-  enum { NROW = 7 };
-  char val[NROW][64];
-  const char *lab[NROW] = {hh_tr("Load"), hh_tr("Hoist height"), hh_tr("Sway"), hh_tr("Wind"),
-                           hh_tr("Trolley"), hh_tr("Gantry"), hh_tr("Twistlocks")};
-  double wind = 0.0; /* m/s: no wind model yet (marine scenarios will supply it) */
-  snprintf(val[0], 64, "%.1f t", d->metric[HH_M_LOAD_MASS] / 1000.0);
-  snprintf(val[1], 64, "%.1f m", d->metric[HH_M_HOIST_HEIGHT]);
-  snprintf(val[2], 64, "%.1f\xC2\xB0", fabs(d->metric[HH_M_SWAY_ANGLE]));
-  snprintf(val[3], 64, "%.1f m/s", wind);
-  snprintf(val[4], 64, "%.1f m", fabs(d->trolley.pos) < 0.05 ? 0.0 : d->trolley.pos);
-  snprintf(val[5], 64, "%.1f m", fabs(d->gantry.pos) < 0.05 ? 0.0 : d->gantry.pos);
-  snprintf(val[6], 64, "%s", lock_text(d->lock));
-  /* gauge scales: rated load + spreader, lift height, sway alarm, storm wind */
-  double gmax[4] = {76.0, m->sts.sheave_z > 0 ? m->sts.sheave_z : 45.0, 5.0, 25.0};
-  double gval[4] = {d->metric[HH_M_LOAD_MASS] / 1000.0, d->metric[HH_M_HOIST_HEIGHT],
-                    fabs(d->metric[HH_M_SWAY_ANGLE]), wind};
-  double gwarn[4] = {65.0, 0, 1.0, 15.0}, galarm[4] = {72.0, 0, 2.0, 20.0};
-  if (m->machine == HH_MACHINE_SHIP) hh_rship_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
-  if (m->machine == HH_MACHINE_OFFSHORE_CRANE) hh_rmarine_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
-  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_hud_rows(m, d, lab, val, gval, gmax, gwarn, galarm);
-  int shown[NROW] = {1, 1, 1, 1, !h->large, !h->large, !h->large};
-  int nshown = 0, ngauge = 4;
-  for (int i = 0; i < NROW; i++) nshown += shown[i];
-  float pw = px * (h->large ? 11.0f : 12.5f);
-  for (int i = 0; i < NROW; i++) { /* long labels (French) widen the panel */
-    float rw = text_width(&k, lab[i], px) + text_width(&k, val[i], px) + px * 1.2f + 2 * pad;
-    if (shown[i] && rw > pw) pw = rw;
+  hh_hud_layout_make(&L, font, m, d, W, H, h->large, h->countdown);
+  if (L.rtl) k.mirror_w = (float)W; /* Arabic reads from the right: mirror the panels */
+  int px = L.px;
+  float pad = L.pad;
+  const float *p = L.panel[HH_HUD_LEFT];
+  rect(&k, p[0], p[1], p[2], p[3], panel);
+  p = L.panel[HH_HUD_TIME];
+  rect(&k, p[0], p[1], p[2], p[3], panel);
+  for (int i = 0; i < 4; i++)
+    gauge(&k, L.gauge[i][0], L.gauge[i][1], L.gauge[i][2], px * 0.28f, L.gval[i], L.gmax[i],
+          L.gwarn[i], L.galarm[i]);
+  if (L.lights) { /* spreader lights: the STS crane's cab only */
+    light(&k, L.light_x[0], L.light_y, d->metric[HH_M_LANDED] != 0, amber, px);
+    light(&k, L.light_x[1], L.light_y, d->metric[HH_M_LOCKED] != 0, green, px);
+    light(&k, L.light_x[2], L.light_y, d->metric[HH_M_UNLOCKED] != 0, red, px);
   }
-  float tw = h->large ? 0 : text_width(&k, title, px * 4 / 5) + 2 * pad;
-  if (tw > pw) pw = tw;
-  if (pw > W * 0.5f) pw = W * 0.5f;
-  float x0 = pad, y0 = pad;
-  float ph = pad * 2 + line * (nshown + (h->large ? 0 : 1)) + gap * ngauge +
-             (m->machine == HH_MACHINE_STS ? px * 3.2f : px * 0.8f);
-  rect(&k, x0, y0, x0 + pw, y0 + ph, panel);
-  float xl = x0 + pad, xr = x0 + pw - pad, y = y0 + pad + px;
-  if (!h->large) {
-    text(&k, xl, y, title, px * 4 / 5, title_c);
-    y += line * 1.1f;
+  if (L.has[HH_HUD_ESTOP]) {
+    p = L.panel[HH_HUD_ESTOP];
+    rect(&k, p[0], p[1], p[2], p[3], es_bg);
   }
-  for (int i = 0; i < NROW; i++) {
-    if (!shown[i]) continue;
-    row(&k, xl, xr, y, lab[i], val[i], px, label_c, value_c);
-    if (i < ngauge) {
-      gauge(&k, xl, xr, y + gap * 0.85f, px * 0.28f, gval[i], gmax[i], gwarn[i], galarm[i]);
-      y += gap;
+  if (L.has[HH_HUD_STEP]) { /* bottom: what to do now, with an accent bar */
+    p = L.panel[HH_HUD_STEP];
+    rect(&k, p[0], p[1], p[2], p[3], step_bg);
+    rect(&k, p[0], p[1], p[0] + pad * 0.3f, p[3], title_c);
+  }
+  int help = L.has[HH_HUD_HELP];
+  if (L.has[HH_HUD_HINT] && !help) {
+    p = L.panel[HH_HUD_HINT];
+    rect(&k, p[0], p[1], p[2], p[3], hint_bg);
+  }
+  for (int i = 0; i < L.ntext; i++) {
+    const hh_hud_text *x = &L.text[i];
+    const float *c = value_c;
+    switch (x->role) {
+      case HH_HT_TITLE: case HH_HT_SCORE: case HH_HT_HINT: c = title_c; break;
+      case HH_HT_LABEL: c = label_c; break;
+      case HH_HT_LIGHT: c = light_c; break;
+      case HH_HT_TIME: c = L.time_red ? red : value_c; break;
+      default: break;
     }
-    y += line;
+    if (x->role == HH_HT_HINT && help) continue;
+    text(&k, x->x, x->y, x->s, x->px, c);
   }
-  if (m->machine == HH_MACHINE_STS) { /* spreader lights: the STS crane's cab only */
-    y += px * 0.9f;
-    float third = (pw - 2 * pad) / 3;
-    light(&k, xl + third * 0.5f, y, d->metric[HH_M_LANDED] != 0, amber, hh_tr("Landed"), px, third * 0.95f);
-    light(&k, xl + third * 1.5f, y, d->metric[HH_M_LOCKED] != 0, green, hh_tr("Locked"), px, third * 0.95f);
-    light(&k, xl + third * 2.5f, y, d->metric[HH_M_UNLOCKED] != 0, red, hh_tr("Unlocked"), px, third * 0.95f);
+  if (L.cnc) {
+    hh_rcnc_keys_draw(h, font, W, H, d->cnc.drawing);
+    hh_rcnc_sheet(h, font, m, d, W, H, px);
+    float hb[4];
+    hh_rcnc_help_draw(h, font, hh_hud_layout_box(&L, HH_HUD_HELP, hb) ? hb : NULL, px);
   }
-
-  /* right panel: elapsed time and the live score */
-  char tbuf[32], sbuf[32];
-  double shown_s = d->time_s; /* competition: time left to the limit, red in the last 30 s */
-  int counting = h->countdown && m->time_limit_s > 0;
-  if (counting) shown_s = m->time_limit_s - d->time_s > 0 ? m->time_limit_s - d->time_s : 0;
-  int tenths = (int)(shown_s * 10.0);
-  snprintf(tbuf, sizeof tbuf, "%02d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
-  snprintf(sbuf, sizeof sbuf, "%.0f / %.0f", hh_score(m, d), m->rubric.max_score);
-  int big = px * 5 / 4;
-  float rw = px * 10.0f;
-  const char *rl[2] = {hh_tr("Time"), hh_tr("Score")}, *rv[2] = {tbuf, sbuf};
-  for (int i = 0; i < 2; i++) {
-    float w = text_width(&k, rl[i], big) + text_width(&k, rv[i], big) + big + 2 * pad;
-    if (w > rw) rw = w;
-  }
-  float rx0 = W - pad - rw;
-  rect(&k, rx0, y0, W - pad, y0 + pad * 2 + line * 2.3f, panel);
-  y = y0 + pad + big;
-  row(&k, rx0 + pad, W - 2 * pad, y, counting ? hh_tr("Time left") : hh_tr("Time"), tbuf, big,
-      label_c, counting && shown_s < 30 ? red : value_c);
-  y += line * 1.2f;
-  row(&k, rx0 + pad, W - 2 * pad, y, hh_tr("Score"), sbuf, big, label_c, title_c);
-
-  /* bottom centre: what to do now (the task step from the metrics) */
-  const char *step = hh_rstep_text(m, d);
-  float bottom = H - pad;
-  if (d->estop) {
-    const char *es = hh_tr("EMERGENCY STOP");
-    float ew = text_width(&k, es, big) + 2 * pad;
-    static const float es_bg[4] = {0.7f, 0.0f, 0.0f, 0.85f};
-    rect(&k, (W - ew) / 2, H - pad - big * 1.8f, (W + ew) / 2, H - pad, es_bg);
-    text(&k, (W - ew) / 2 + pad, H - pad - big * 0.5f, es, big, value_c);
-    bottom = H - pad - big * 1.8f - pad * 0.5f;
-  }
-  if (step && *step) {
-    int spx = px;
-    float sw = text_width(&k, step, spx);
-    while (sw + 4 * pad > W && spx > 10) sw = text_width(&k, step, --spx);
-    float bw = sw + 2 * pad, bh = spx * 1.9f;
-    static const float step_bg[4] = {0.02f, 0.10f, 0.16f, 0.78f};
-    rect(&k, (W - bw) / 2, bottom - bh, (W + bw) / 2, bottom, step_bg);
-    rect(&k, (W - bw) / 2, bottom - bh, (W - bw) / 2 + pad * 0.3f, bottom, title_c);
-    text(&k, (W - sw) / 2 + pad * 0.15f, bottom - bh * 0.32f, step, spx, value_c);
-  }
-
-  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_keys_draw(h, font, W, H, d->cnc.drawing);
-  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_sheet(h, font, m, d, W, H, px);
-  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_help_draw(h, font, d->time_s, W, H);
   flush(h, font, t);
 }
 

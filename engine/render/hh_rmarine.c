@@ -13,6 +13,7 @@
 
 #define SEA_N 30        /* tiles per side */
 #define SEA_TILE 6.0    /* m per tile */
+#define PI 3.14159265358979323846
 
 static const float SEA_RGBA[4] = {0.02f, 0.10f, 0.17f, 1};
 static const float DEEP_RGBA[4] = {0.02f, 0.10f, 0.17f, 1};
@@ -48,37 +49,66 @@ static void mat_quat(const double R[3][3], double q[4]) {
   }
 }
 
-/* the sea around the vessel: one tile per grid cell at the surface elevation, tilted
-   by the surface slope; a deep plane beyond */
+void hh_ibuf_sea(hh_ibuf *b, double cx, double cy, double hs, const double z[4],
+                 const double sx[4], const double sy[4], const float rgba[4]) {
+  double c[3] = {0, 0, 0}, h[3] = {1, 1, 1};
+  int n = b->n;
+  hh_ibuf_box(b, c, h, 0.0, rgba, HH_MAT_SEA); /* colour and material; the pose below */
+  if (b->n == n) return;
+  hh_inst *in = &b->v[n];
+  for (int k = 0; k < 4; k++) {
+    in->model[k] = (float)z[k];
+    in->model[4 + k] = (float)sx[k];
+    in->model[8 + k] = (float)sy[k];
+  }
+  in->model[12] = (float)cx;
+  in->model[13] = (float)cy;
+  in->model[14] = (float)hs;
+  in->model[15] = 1.0f;
+}
+
+/* surface elevation (m above the still level) and slopes at (x, y), time t, from the
+   wave components the physics uses; the slopes only of waves the grid resolves (a
+   component's slope fades out between 4 and 2 grid cells per wavelength, so short
+   waves do not alias into the drawn normals) */
+static void sea_at(const hh_sea_params *s, double x, double y, double t, double *e,
+                   double *sx, double *sy) {
+  *e = *sx = *sy = 0;
+  for (int k = 0; k < s->n; k++) {
+    double th = s->kx[k] * x + s->ky[k] * y - s->omega[k] * t + s->phase[k];
+    double c = cos(th), sn = sin(th), kt = s->k[k] * SEA_TILE / PI; /* 1: 2 cells */
+    double f = kt < 0.5 ? 1.0 : kt > 1.0 ? 0.0 : 0.5 + 0.5 * cos((kt - 0.5) * 2.0 * PI);
+    *e += s->amp[k] * c;
+    *sx -= f * s->amp[k] * s->kx[k] * sn;
+    *sy -= f * s->amp[k] * s->ky[k] * sn;
+  }
+}
+
+/* the sea around the vessel: one continuous surface through the wave elevation at
+   the grid corners (neighbouring patches share them: no seams, no steps), smooth
+   normals from the wave slopes; a flat sea beyond, all drawn by the water program */
 static void sea(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   const hh_sea_params *s = &m->marine.sea;
   const hh_vessel_params *v = &m->marine.vessel;
   double cx = v->pos[0], cy = v->pos[1] - 10.0, t = d->time_s;
-  double deep[3] = {cx, cy, s->level - 2.6}, dh[3] = {2500, 2500, 0.05};
-  hh_ibuf_box(b, deep, dh, 0.0, DEEP_RGBA, HH_MAT_WATER);
-  double h[3] = {0.5 * SEA_TILE * 1.04, 0.5 * SEA_TILE * 1.04, 0.06};
+  double ze[SEA_N + 1][SEA_N + 1], zx[SEA_N + 1][SEA_N + 1], zy[SEA_N + 1][SEA_N + 1];
+  double x0 = cx - 0.5 * SEA_N * SEA_TILE, y0 = cy - 0.5 * SEA_N * SEA_TILE;
+  for (int i = 0; i <= SEA_N; i++)
+    for (int j = 0; j <= SEA_N; j++)
+      sea_at(s, x0 + i * SEA_TILE, y0 + j * SEA_TILE, t, &ze[i][j], &zx[i][j], &zy[i][j]);
   for (int i = 0; i < SEA_N; i++)
     for (int j = 0; j < SEA_N; j++) {
-      double x = cx + (i - 0.5 * (SEA_N - 1)) * SEA_TILE, y = cy + (j - 0.5 * (SEA_N - 1)) * SEA_TILE;
-      double e = 0, sx = 0, sy = 0;
-      for (int k = 0; k < s->n; k++) {
-        double th = s->kx[k] * x + s->ky[k] * y - s->omega[k] * t + s->phase[k];
-        double c = cos(th), sn = sin(th);
-        e += s->amp[k] * c;
-        sx -= s->amp[k] * s->kx[k] * sn;
-        sy -= s->amp[k] * s->ky[k] * sn;
+      double z[4], sx[4], sy[4];
+      for (int c = 0; c < 4; c++) {
+        int a = i + (c & 1), bb = j + (c >> 1);
+        z[c] = s->level + ze[a][bb], sx[c] = zx[a][bb], sy[c] = zy[a][bb];
       }
-      /* normal (-sx, -sy, 1) -> rotation taking z to it */
-      double nz = 1.0 / sqrt(1 + sx * sx + sy * sy), ax = sy * nz, ay = -sx * nz;
-      double ang = acos(nz), al = sqrt(ax * ax + ay * ay);
-      double q[4] = {0, 0, 0, 1};
-      if (al > 1e-9) {
-        double sh = sin(0.5 * ang) / al;
-        q[0] = ax * sh; q[1] = ay * sh; q[3] = cos(0.5 * ang);
-      }
-      double c[3] = {x, y, s->level + e - h[2]};
-      hh_ibuf_box_q(b, c, h, q, SEA_RGBA, HH_MAT_WATER);
+      hh_ibuf_sea(b, x0 + (i + 0.5) * SEA_TILE, y0 + (j + 0.5) * SEA_TILE, 0.5 * SEA_TILE, z, sx,
+                  sy, SEA_RGBA);
     }
+  double dz = s->level - 0.8 * s->hs - 0.2; /* below the troughs */
+  double zd[4] = {dz, dz, dz, dz}, o[4] = {0};
+  hh_ibuf_sea(b, cx, cy, 2500.0, zd, o, o, DEEP_RGBA);
 }
 
 /* a box given in the vessel frame (centre and half extents) posed with the vessel */
@@ -134,7 +164,7 @@ static void crane(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned laye
     double apex[3] = {p->base[0] - 4.5 * cs, p->base[1] - 4.5 * sn, p->base[2] + 9.0};
     double back[3] = {p->base[0] - 6.0 * cs, p->base[1] - 6.0 * sn, p->base[2] + 1.5};
     hh_ibuf_bar(b, back, apex, 0.3, CRANE_RGBA);
-    hh_ibuf_bar(b, apex, tip, 0.06, WIRE_RGBA); /* luffing wire */
+    hh_ibuf_rope(b, apex, tip, 0.06, WIRE_RGBA); /* luffing wire */
   }
   if (layers & HH_LAYER_LOAD) {
     const hh_oc_load *L = &s->load;
@@ -145,14 +175,14 @@ static void crane(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned laye
                       {2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)},
                       {2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)}};
     for (int k = 0; k < 3; k++) apex[k] = L->pos[k] + R[k][2] * ap_b[2];
-    hh_ibuf_bar(b, tip, apex, 0.05, WIRE_RGBA);
+    hh_ibuf_rope(b, tip, apex, 0.05, WIRE_RGBA);
     double hook[3] = {apex[0], apex[1], apex[2] + 0.6}, hkh[3] = {0.35, 0.25, 0.6};
     hh_ibuf_box_q(b, hook, hkh, L->quat, CRANE_RGBA, HH_MAT_SOLID);
     for (int c = 0; c < 4; c++) { /* sling legs to the top corners */
       double cb[3] = {(c & 1 ? 1 : -1) * (p->load_half[0] - 0.2), (c & 2 ? 1 : -1) * (p->load_half[1] - 0.1),
                       p->load_half[2]}, cw[3];
       for (int k = 0; k < 3; k++) cw[k] = L->pos[k] + R[k][0] * cb[0] + R[k][1] * cb[1] + R[k][2] * cb[2];
-      hh_ibuf_bar(b, apex, cw, 0.03, WIRE_RGBA);
+      hh_ibuf_rope(b, apex, cw, 0.03, WIRE_RGBA);
     }
     hh_ibuf_box_q(b, L->pos, p->load_half, L->quat, LOAD_RGBA, HH_MAT_SOLID);
     for (int e = -1; e <= 1; e += 2) { /* end frames */

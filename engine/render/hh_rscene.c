@@ -4,6 +4,7 @@
  * from hh_data. Everything is a box instance of the one mesh. */
 #include "hh_render_int.h"
 #include <math.h>
+#include <string.h>
 
 #define LEG_X 9.0         /* leg offset from the gantry centre along x (m) */
 #define GIRDER_X 2.8      /* boom girder offset from the gantry centre along x (m) */
@@ -172,7 +173,7 @@ static void load(hh_ibuf *b, const hh_model *m, const hh_data *d, const hh_crane
     qrot(p->sq, local, at);
     for (int k = 0; k < 3; k++) at[k] += p->spreader[k];
     double top[3] = {p->gx + sx * s->rope_spread[0], p->ty + sy * s->rope_spread[1], s->sheave_z};
-    hh_ibuf_bar(b, top, at, 0.04, ROPE_RGBA);
+    hh_ibuf_rope(b, top, at, 0.04, ROPE_RGBA);
   }
   /* container: physics pose, or its start pose before the physics wrote one */
   const hh_container *c = &m->container;
@@ -200,12 +201,38 @@ static void load(hh_ibuf *b, const hh_model *m, const hh_data *d, const hh_crane
   }
 }
 
+void hh_ibuf_rope(hh_ibuf *b, const double a[3], const double p[3], double t, const float rgba[4]) {
+  int n = b->n;
+  hh_ibuf_bar(b, a, p, t, rgba);
+  if (b->n > n) b->v[n].mat[0] = (float)HH_MAT_ROPE;
+}
+
+/* move the ropes among b->v[from..n) to the end, the rest keeping their order (the
+   renderer draws the trailing ropes after the world, blended) */
+static void ropes_last(hh_ibuf *b, int from) {
+  int end = b->n;
+  for (int i = from; i < end;) {
+    if (b->v[i].mat[0] != (float)HH_MAT_ROPE) {
+      i++;
+      continue;
+    }
+    hh_inst r = b->v[i];
+    memmove(&b->v[i], &b->v[i + 1], sizeof r * (size_t)(b->n - i - 1));
+    b->v[b->n - 1] = r;
+    end--;
+  }
+}
+
 void hh_rscene_dynamic(hh_ibuf *b, const hh_model *m, const hh_data *d, unsigned layers) {
-  if (m->machine == HH_MACHINE_SHIP) { hh_rship_dynamic(b, m, d, layers); return; }
-  if (m->machine == HH_MACHINE_OFFSHORE_CRANE) { hh_rmarine_dynamic(b, m, d, layers); return; }
-  if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) { hh_rcnc_dynamic(b, m, d, layers); return; }
-  hh_crane_pose p;
-  hh_rscene_pose(m, d, &p);
-  if (layers & HH_LAYER_CRANE) crane(b, m, &p);
-  if (layers & HH_LAYER_LOAD) load(b, m, d, &p);
+  int n0 = b->n;
+  if (m->machine == HH_MACHINE_SHIP) hh_rship_dynamic(b, m, d, layers);
+  else if (m->machine == HH_MACHINE_OFFSHORE_CRANE) hh_rmarine_dynamic(b, m, d, layers);
+  else if (m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE) hh_rcnc_dynamic(b, m, d, layers);
+  else {
+    hh_crane_pose p;
+    hh_rscene_pose(m, d, &p);
+    if (layers & HH_LAYER_CRANE) crane(b, m, &p);
+    if (layers & HH_LAYER_LOAD) load(b, m, d, &p);
+  }
+  ropes_last(b, n0);
 }

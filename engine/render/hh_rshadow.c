@@ -7,12 +7,11 @@
 #include <math.h>
 #include <string.h>
 
-/* create the depth texture (two size x size cascades side by side) and its framebuffer */
-int hh_rshadow_create(hh_shadow *s, int size, hh_error *err) {
-  memset(s, 0, sizeof *s);
-  s->size = size;
-  glGenTextures(1, &s->tex);
-  glBindTexture(GL_TEXTURE_2D, s->tex);
+/* a depth texture of two size x size cascades side by side (compared when sampled)
+   and a framebuffer drawing into it; the framebuffer's status */
+static GLenum depth_target(int size, GLuint *tex, GLuint *fbo) {
+  glGenTextures(1, tex);
+  glBindTexture(GL_TEXTURE_2D, *tex);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, 2 * size, size, 0, GL_DEPTH_COMPONENT,
                GL_UNSIGNED_INT, NULL);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -21,14 +20,24 @@ int hh_rshadow_create(hh_shadow *s, int size, hh_error *err) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
-  glGenFramebuffers(1, &s->fbo);
-  glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, s->tex, 0);
+  glGenFramebuffers(1, fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, *fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, *tex, 0);
   glDrawBuffer(GL_NONE);
   glReadBuffer(GL_NONE);
   GLenum st = glCheckFramebufferStatus(GL_FRAMEBUFFER);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glBindTexture(GL_TEXTURE_2D, 0);
+  return st;
+}
+
+/* create the depth maps (two size x size cascades side by side) and their framebuffer,
+   and the static casters' copy of them */
+int hh_rshadow_create(hh_shadow *s, int size, hh_error *err) {
+  memset(s, 0, sizeof *s);
+  s->size = size;
+  GLenum st = depth_target(size, &s->tex, &s->fbo);
+  if (st == GL_FRAMEBUFFER_COMPLETE) st = depth_target(size, &s->st_tex, &s->st_fbo);
   if (st != GL_FRAMEBUFFER_COMPLETE)
     return hh_error_set(err, HH_E_INTERNAL, "", 0, 0,
                         hh_tr("shadow map framebuffer incomplete (0x%x)"), (unsigned)st);
@@ -39,6 +48,8 @@ int hh_rshadow_create(hh_shadow *s, int size, hh_error *err) {
 void hh_rshadow_destroy(hh_shadow *s) {
   if (s->fbo) glDeleteFramebuffers(1, &s->fbo);
   if (s->tex) glDeleteTextures(1, &s->tex);
+  if (s->st_fbo) glDeleteFramebuffers(1, &s->st_fbo);
+  if (s->st_tex) glDeleteTextures(1, &s->st_tex);
   memset(s, 0, sizeof *s);
 }
 

@@ -1,6 +1,8 @@
 /* test_cnc_view.c - the CNC work zone is never under the HUD (engine/render/
  * hh_rcnc_view.c, hh_rcnc.c): for the lathe and the mill exam, every camera mode (cab,
  * orbit, follow), 1280x720, 1920x1080 and 480x270, with and without the drawing sheet,
+ * the target unknown to the camera, another target or this one (normal and large
+ * print, told through hh_camera's target fields; the GL viewport is set wrong on purpose),
  * the part's centre (and, in cab and follow, the tool tip) projects inside the screen
  * and outside every HUD rectangle (left panel, time/score panel and hint, each pad key
  * or the sheet, the step line); the three modes give three different views; and, with
@@ -40,27 +42,29 @@ static int project(const float v[16], const float p[16], const double w[3], int 
 }
 
 /* 1 when (x, y) is inside the screen and under no HUD rectangle */
-static int in_clear(const hh_model *m, const hh_data *d, int W, int H, float x, float y) {
+static int in_clear(const hh_model *m, const hh_data *d, int W, int H, int large, float x,
+                    float y) {
   if (!(x >= 0 && x < W && y >= 0 && y < H)) return 0;
   float box[HH_RCNC_BOX_MAX][4];
-  int n = hh_rcnc_hud_boxes(m, d, W, H, 0, box);
+  int n = hh_rcnc_hud_boxes(m, d, W, H, large, box);
   for (int i = 0; i < n; i++)
     if (x >= box[i][0] && x < box[i][2] && y >= box[i][1] && y < box[i][3]) return 0;
   if (!d->cnc.drawing) {
     hh_rcnc_key k[HH_RCNC_KEYS_MAX];
-    int nk = hh_rcnc_keys_layout(W, H, 0, k);
+    int nk = hh_rcnc_keys_layout(W, H, large, k);
     for (int i = 0; i < nk; i++)
       if (x >= k[i].x0 && x < k[i].x1 && y >= k[i].y0 && y < k[i].y1) return 0;
   } else {
     float s[4];
-    hh_rcnc_sheet_rect(m, d, W, H, 0, s);
+    hh_rcnc_sheet_rect(m, d, W, H, large, s);
     if (x >= s[0] && x < s[2] && y >= s[1] && y < s[3]) return 0;
   }
   return 1;
 }
 
-/* the geometric checks for one machine (no GL) */
-static void framing(const hh_model *m, hh_data *d, const char *name, int gl) {
+/* the geometric checks for one machine (no GL); gl: 0 target unknown to the camera,
+   1 another target (64 x 64), 2 this target with its print mode (large) */
+static void framing(const hh_model *m, hh_data *d, const char *name, int gl, int large) {
   static const int sz[3][2] = {{1280, 720}, {1920, 1080}, {480, 270}};
   float eyes[HH_CAM_COUNT][3];
   for (int sheet = 0; sheet < 2; sheet++)
@@ -68,18 +72,19 @@ static void framing(const hh_model *m, hh_data *d, const char *name, int gl) {
       for (int mode = 0; mode < HH_CAM_COUNT; mode++) {
         int W = sz[s][0], H = sz[s][1];
         d->cnc.drawing = sheet;
-        hh_camera cam = {(hh_camera_mode)mode, 0, 0, 0};
+        hh_camera cam = {.mode = (hh_camera_mode)mode};
         float v[16], p[16], x = -1, y = -1;
-        if (gl) glViewport(0, 0, gl == 1 ? 64 : W, gl == 1 ? 64 : H); /* 1: another target,
-                                                 every size's layout; 2: this target's */
+        if (gl) cam.target_w = gl == 1 ? 64 : W, cam.target_h = gl == 1 ? 64 : H;
+        if (gl == 2) cam.large = large;
+        if (gl) glViewport(0, 0, 17, 23); /* the GL state must not matter */
         hh_camera_matrices(&cam, m, d, (float)W / (float)H, v, p);
         double part[3], tool[3];
         hh_rcnc_work_point(m, d, 0, part);
         hh_rcnc_work_point(m, d, 1, tool);
         int ok = project(v, p, mode == HH_CAM_FOLLOW ? tool : part, W, H, &x, &y) &&
-                 in_clear(m, d, W, H, x, y);
-        if (!ok) printf("%s %dx%d mode %d sheet %d gl %d: work point at %.0f %.0f is under the HUD\n",
-                        name, W, H, mode, sheet, gl, x, y);
+                 in_clear(m, d, W, H, gl == 2 ? large : 0, x, y);
+        if (!ok) printf("%s %dx%d mode %d sheet %d gl %d large %d: work point at %.0f %.0f is under the HUD\n",
+                        name, W, H, mode, sheet, gl, large, x, y);
         CHECK(ok);
         if (s == 0 && !sheet) { /* the eye of each mode, for the modes differ check */
           float inv[16];
@@ -160,12 +165,13 @@ int main(void) {
     CHECK(d != NULL);
     if (!d) continue;
     const char *name = i ? "mill" : "lathe";
-    for (int gl = w ? 1 : 0; gl < (w ? 3 : 1); gl++) { /* the target: another, this one */
-      framing(m, d, name, gl);
-      d->cnc.page = HH_CNC_PAGE_PROG; /* the widest page */
-      framing(m, d, name, gl);
-      d->cnc.page = HH_CNC_PAGE_POS;
-    }
+    for (int gl = 0; gl < 3; gl++) /* the target: unknown, another, this one */
+      for (int large = 0; large < (gl == 2 ? 2 : 1); large++) {
+        framing(m, d, name, gl, large);
+        d->cnc.page = HH_CNC_PAGE_PROG; /* the widest page */
+        framing(m, d, name, gl, large);
+        d->cnc.page = HH_CNC_PAGE_POS;
+      }
     d->cnc.page = HH_CNC_PAGE_POS;
     if (font) text_fit(font, m, d, name);
     hh_data_free(d);
