@@ -36,26 +36,6 @@ static double clock_s(clockid_t id) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* an offscreen colour + depth target of w x h; 0 when the driver refuses it */
-static int make_target(hh_rtarget *t, GLuint *tex, GLuint *depth, int w, int h) {
-  GLuint fbo;
-  glGenFramebuffers(1, &fbo);
-  glGenTextures(1, tex);
-  glBindTexture(GL_TEXTURE_2D, *tex);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glGenRenderbuffers(1, depth);
-  glBindRenderbuffer(GL_RENDERBUFFER, *depth);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, *depth);
-  int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  *t = (hh_rtarget){fbo, w, h};
-  return ok;
-}
-
 /* What one case draws each frame. */
 typedef enum bench_kind {
   BK_DESK = 0,   /* one desktop frame, as `haihe run` draws it */
@@ -253,8 +233,8 @@ int hh_bench_render(int argc, char **argv) {
     return hh_cli_fail(&err);
   }
   GLuint tex[2] = {0, 0}, dep[2] = {0, 0};
-  int eyes_ok = make_target(&c.eyes[0], &tex[0], &dep[0], EYE_W, EYE_H) &&
-                make_target(&c.eyes[1], &tex[1], &dep[1], EYE_W, EYE_H);
+  int eyes_ok = hh_rtarget_make(&c.eyes[0], &tex[0], &dep[0], EYE_W, EYE_H, 0) &&
+                hh_rtarget_make(&c.eyes[1], &tex[1], &dep[1], EYE_W, EYE_H, 0);
   if (!eyes_ok) fprintf(stderr, "%s\n", hh_tr("cannot create the render benchmark targets"));
   bench_sts(&c, frames, sframes, eyes_ok);
   hh_render_destroy(c.r);
@@ -274,9 +254,7 @@ int hh_bench_render(int argc, char **argv) {
   }
   hh_xr_mirror_free(&c.mirror);
   for (int i = 0; i < 2; i++) {
-    if (c.eyes[i].fbo) glDeleteFramebuffers(1, &c.eyes[i].fbo);
-    if (tex[i]) glDeleteTextures(1, &tex[i]);
-    if (dep[i]) glDeleteRenderbuffers(1, &dep[i]);
+    hh_rtarget_free(&c.eyes[i], tex[i], dep[i]);
   }
   hh_window_close(win);
   return 0;

@@ -68,6 +68,14 @@ int hh_render_msaa(hh_renderer *r, int samples);
    1 always (also after an MSAA resolve); $HH_AA=0/1 sets it at create; returns the
    previous mode. The HUD is drawn after it, never filtered. */
 int hh_render_aa(hh_renderer *r, int mode);
+/* an offscreen target of w x h: a colour texture of format fmt (a GL internal format;
+   0 = GL_RGBA8) with a packed depth/stencil renderbuffer; *tex and *depth get their GL
+   names; returns 0 when the driver refuses it (GL current) */
+int hh_rtarget_make(hh_rtarget *t, unsigned *tex, unsigned *depth, int w, int h, unsigned fmt);
+/* free what hh_rtarget_make made (zeroes t) */
+void hh_rtarget_free(hh_rtarget *t, unsigned tex, unsigned depth);
+/* the colour texture's pixels, RGBA 8-bit, bottom row first, w*h*4 bytes */
+void hh_rtarget_read(unsigned tex, unsigned char *rgba);
 /* draw the HUD over target t (texts through hh_tr) */
 void hh_render_hud(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_rtarget *t);
 

@@ -35,42 +35,6 @@ static void box(hh_model *m, hh_box_role role, double x, double y, double z, dou
   o->rgba[0] = o->rgba[1] = o->rgba[2] = g, o->rgba[3] = 1;
 }
 
-/* a colour target of w x h (RGBA8 texture + depth/stencil); 0 if incomplete */
-static int target(hh_rtarget *t, GLuint *tex, GLuint *ds, int w, int h) {
-  GLuint fbo;
-  glGenFramebuffers(1, &fbo);
-  glGenTextures(1, tex);
-  glBindTexture(GL_TEXTURE_2D, *tex);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glBindTexture(GL_TEXTURE_2D, 0);
-  glGenRenderbuffers(1, ds);
-  glBindRenderbuffer(GL_RENDERBUFFER, *ds);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, *ds);
-  int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  *t = (hh_rtarget){fbo, w, h};
-  return ok;
-}
-
-/* free a target made by target() */
-static void target_free(hh_rtarget *t, GLuint tex, GLuint ds) {
-  glDeleteFramebuffers(1, &t->fbo);
-  glDeleteTextures(1, &tex);
-  glDeleteRenderbuffers(1, &ds);
-}
-
-/* the target's pixels (RGBA, bottom row first) */
-static void read_px(GLuint tex, unsigned char *px) {
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
-  glBindTexture(GL_TEXTURE_2D, 0);
-}
-
 /* straight down on the origin from 60 m, 40 m x 30 m in view (orthographic) */
 static void top_view(float view[16], float proj[16]) {
   static const float v[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, -60, 1};
@@ -143,7 +107,7 @@ static double now_ms(clockid_t id) {
 static void bench(hh_renderer *r, const hh_model *m, const hh_data *d) {
   hh_rtarget t;
   GLuint tex, ds;
-  if (!target(&t, &tex, &ds, 1280, 720)) return;
+  if (!hh_rtarget_make(&t, &tex, &ds, 1280, 720, 0)) return;
   hh_camera cam = {.mode = HH_CAM_ORBIT};
   float view[16], proj[16];
   hh_camera_matrices(&cam, m, d, 1280.0f / 720.0f, view, proj);
@@ -163,7 +127,7 @@ static void bench(hh_renderer *r, const hh_model *m, const hh_data *d) {
       printf("bench: STS 1280x720, post AA %s: %.2f ms/frame, %.2f CPU ms/frame\n",
              aa ? "on " : "off", w, c);
     }
-  target_free(&t, tex, ds);
+  hh_rtarget_free(&t, tex, ds);
 }
 
 int main(void) {
@@ -187,7 +151,7 @@ int main(void) {
   hh_render_msaa(r, 0);
   hh_rtarget t;
   GLuint tex, ds;
-  CHECK(target(&t, &tex, &ds, W, H));
+  CHECK(hh_rtarget_make(&t, &tex, &ds, W, H, 0));
   static unsigned char off[W * H * 4], on[W * H * 4], off_t[W * H * 4], on_t[W * H * 4],
       ms[W * H * 4];
   hh_render_stats st;
@@ -199,7 +163,7 @@ int main(void) {
   draw(r, &m, &d, &t, 0, &st);
   CHECK(st.passes == 2 && st.draw_calls == 4); /* shadow map (2 cascades), boxes, sky */
   draw(r, &m, &d, &t, 0, &st);
-  read_px(tex, off);
+  hh_rtarget_read(tex, off);
   CHECK(st.aa == 0 && st.msaa == 0);
   int passes_off = st.passes, draws_off = st.draw_calls;
   long long bytes_off = st.target_bytes;
@@ -212,7 +176,7 @@ int main(void) {
   /* the default without MSAA: the pass runs, the edge gets in-between shades */
   hh_render_aa(r, -1);
   draw(r, &m, &d, &t, 0, &st);
-  read_px(tex, on);
+  hh_rtarget_read(tex, on);
   int soft_on = soft_rows(on, &rows);
   printf("on: %d of %d edge rows soft, %d passes, %d draws, %lld bytes\n", soft_on, rows,
          st.passes, st.draw_calls, st.target_bytes);
@@ -234,10 +198,10 @@ int main(void) {
   /* text drawn after the scene (the HUD) is not filtered: identical with and without */
   hh_render_aa(r, 0);
   draw(r, &m, &d, &t, 1, &st);
-  read_px(tex, off_t);
+  hh_rtarget_read(tex, off_t);
   hh_render_aa(r, -1);
   draw(r, &m, &d, &t, 1, &st);
-  read_px(tex, on_t);
+  hh_rtarget_read(tex, on_t);
   int text_px = text_diff(off_t, off), blur = text_diff(on_t, off_t);
   printf("text: %d pixels of text, %d differ with the pass\n", text_px, blur);
   if (r->font) CHECK(text_px > 50);
@@ -249,7 +213,7 @@ int main(void) {
   if (maxs >= 4) {
     hh_render_msaa(r, 4);
     draw(r, &m, &d, &t, 0, &st);
-    read_px(tex, ms);
+    hh_rtarget_read(tex, ms);
     int soft_ms = soft_rows(ms, &rows);
     printf("MSAA 4x: aa %d, %d passes, %d of %d edge rows soft\n", st.aa, st.passes, soft_ms, rows);
     CHECK(st.msaa == 4 && st.aa == 0);
@@ -265,7 +229,7 @@ int main(void) {
   /* other sizes: the scene texture follows the target; a stereo pair of two */
   hh_rtarget t2[2];
   GLuint tex2[2], ds2[2];
-  CHECK(target(&t2[0], &tex2[0], &ds2[0], 100, 60) && target(&t2[1], &tex2[1], &ds2[1], 100, 60));
+  CHECK(hh_rtarget_make(&t2[0], &tex2[0], &ds2[0], 100, 60, 0) && hh_rtarget_make(&t2[1], &tex2[1], &ds2[1], 100, 60, 0));
   float view[2][16], proj[2][16];
   top_view(view[0], proj[0]);
   top_view(view[1], proj[1]);
@@ -273,10 +237,10 @@ int main(void) {
   hh_render_get_stats(r, &st);
   CHECK(st.aa == 2 && r->post.w == 100 && r->post.h == 60);
   draw(r, &m, &d, &t, 0, &st);
-  read_px(tex, on_t);
+  hh_rtarget_read(tex, on_t);
   CHECK(r->post.w == W && r->post.h == H);
   CHECK(memcmp(on_t, on, sizeof on) == 0); /* the same picture after the resize */
-  for (int e = 0; e < 2; e++) target_free(&t2[e], tex2[e], ds2[e]);
+  for (int e = 0; e < 2; e++) hh_rtarget_free(&t2[e], tex2[e], ds2[e]);
   CHECK(glGetError() == GL_NO_ERROR);
   hh_render_destroy(r);
 
@@ -292,7 +256,7 @@ int main(void) {
     CHECK(st.aa == 0);
     hh_render_destroy(r);
   }
-  target_free(&t, tex, ds);
+  hh_rtarget_free(&t, tex, ds);
 
   const char *b = getenv("HH_RENDER_BENCH");
   if (b && *b == '1') {

@@ -24,35 +24,6 @@
 enum { W = 256, H = 192 };
 #define FOVY 0.6981317 /* 40 degrees */
 
-/* a colour target of W x H (RGBA8 texture + depth/stencil); 0 if incomplete */
-static int target(hh_rtarget *t, GLuint *tex, GLuint *ds) {
-  GLuint fbo;
-  glGenFramebuffers(1, &fbo);
-  glGenTextures(1, tex);
-  glBindTexture(GL_TEXTURE_2D, *tex);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, W, H, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glBindTexture(GL_TEXTURE_2D, 0);
-  glGenRenderbuffers(1, ds);
-  glBindRenderbuffer(GL_RENDERBUFFER, *ds);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, W, H);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, *ds);
-  int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  *t = (hh_rtarget){fbo, W, H};
-  return ok;
-}
-
-/* the target's pixels (RGBA, bottom row first) */
-static void read_px(GLuint tex, unsigned char *px) {
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
-  glBindTexture(GL_TEXTURE_2D, 0);
-}
-
 /* luma (0..255) of pixel (x, y) */
 static int luma(const unsigned char *px, int x, int y) {
   const unsigned char *p = px + ((size_t)y * W + x) * 4;
@@ -103,10 +74,10 @@ static void ropes(hh_renderer *r, const hh_model *m, const hh_data *d, const hh_
   camera(eye, 0, 1, 0, view, proj);
   hh_render_layers(r, 0);
   hh_render_scene(r, m, d, view, proj, t);
-  read_px(tex, sky);
+  hh_rtarget_read(tex, sky);
   hh_render_layers(r, HH_LAYER_LOAD);
   hh_render_scene(r, m, d, view, proj, t);
-  read_px(tex, img);
+  hh_rtarget_read(tex, img);
   *gaps = *rows = *contrast = *width = 0;
   for (int side = -1; side <= 1; side += 2) {
     /* the near rope of this side (y - spread): its top and bottom on screen */
@@ -216,7 +187,7 @@ int main(void) {
   hh_render_aa(r, 0); /* what the rasteriser itself draws */
   hh_rtarget t;
   GLuint tex, ds;
-  CHECK(target(&t, &tex, &ds));
+  CHECK(hh_rtarget_make(&t, &tex, &ds, W, H, 0));
 
   /* far: a third of a pixel, yet one unbroken, faint line */
   int gaps, rows, contrast, width;
@@ -256,13 +227,13 @@ int main(void) {
       dw.time_s = 1.0 + 2.3 * k;
       camera(eye, sx / sl, sy / sl, 0.96, view, proj); /* the sun's mirror point mid-image */
       hh_render_scene(rw, &w, &dw, view, proj, &t);
-      read_px(tex, px);
+      hh_rtarget_read(tex, px);
       int n, hi, sp = sparkles(px, &n, &hi);
       double towards = mean_rows(px, H / 3, 2 * H / 3);
       camera(eye, -sx / sl, -sy / sl, 0.96, view, proj);
       hh_render_scene(rw, &w, &dw, view, proj, &t);
       static unsigned char away[W * H * 4];
-      read_px(tex, away);
+      hh_rtarget_read(tex, away);
       double aw = mean_rows(away, H / 3, 2 * H / 3);
       printf("water t=%.1f: %d of %d pixels sparkle, brightest %d, mean towards the sun %.1f, "
              "away %.1f\n", dw.time_s, sp, n, hi, towards, aw);
@@ -273,9 +244,7 @@ int main(void) {
   }
   sea_joins();
 
-  glDeleteFramebuffers(1, &t.fbo);
-  glDeleteTextures(1, &tex);
-  glDeleteRenderbuffers(1, &ds);
+  hh_rtarget_free(&t, tex, ds);
   hh_render_destroy(r);
   hh_window_close(win);
   return hh_test_done("render_look");

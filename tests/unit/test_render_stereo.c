@@ -18,35 +18,6 @@
 
 enum { EW = 192, EH = 160 };
 
-/* an eye target: texture of format fmt + packed depth/stencil; 0 if incomplete */
-static int eye_target(hh_rtarget *t, GLuint *tex, GLuint *ds, GLenum fmt) {
-  GLuint fbo;
-  glGenFramebuffers(1, &fbo);
-  glGenTextures(1, tex);
-  glBindTexture(GL_TEXTURE_2D, *tex);
-  glTexImage2D(GL_TEXTURE_2D, 0, (GLint)fmt, EW, EH, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glBindTexture(GL_TEXTURE_2D, 0);
-  glGenRenderbuffers(1, ds);
-  glBindRenderbuffer(GL_RENDERBUFFER, *ds);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, EW, EH);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, *tex, 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, *ds);
-  int ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  *t = (hh_rtarget){fbo, EW, EH};
-  return ok;
-}
-
-/* the eye texture's pixels (RGBA); with FRAMEBUFFER_SRGB off nothing is converted */
-static void read_eye(GLuint tex, unsigned char *px) {
-  glBindTexture(GL_TEXTURE_2D, tex);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
-  glBindTexture(GL_TEXTURE_2D, 0);
-}
-
 /* mean absolute difference of two images per channel (levels) */
 static double diff(const unsigned char *a, const unsigned char *b) {
   double s = 0;
@@ -103,7 +74,7 @@ int main(void) {
   for (int f = 0; f < 2; f++) {
     hh_rtarget t[2];
     GLuint tex[2], ds[2];
-    CHECK(eye_target(&t[0], &tex[0], &ds[0], fmts[f]) && eye_target(&t[1], &tex[1], &ds[1], fmts[f]));
+    CHECK(hh_rtarget_make(&t[0], &tex[0], &ds[0], EW, EH, fmts[f]) && hh_rtarget_make(&t[1], &tex[1], &ds[1], EW, EH, fmts[f]));
     /* no MSAA: the shadow map once for both eyes, a scene pass each */
     hh_render_msaa(r, 0);
     hh_render_stats st;
@@ -116,7 +87,7 @@ int main(void) {
     CHECK(st.msaa == 0 && st.aa == 2 && (f > 0 || st.passes == 5)); /* 1st: the map */
     CHECK(st.passes == 5 || (f > 0 && st.passes == 4));
     CHECK(st.target_bytes == (st.passes == 5 ? shadow : 0) + 2 * px * (8 + 4));
-    for (int e = 0; e < 2; e++) read_eye(tex[e], img[0][e]);
+    for (int e = 0; e < 2; e++) hh_rtarget_read(tex[e], img[0][e]);
     /* the same frame again: the map still holds, no shadow pass */
     pair(r, &m, d, t, &st);
     CHECK(st.passes == 4 && st.target_bytes == 2 * px * (8 + 4));
@@ -132,7 +103,7 @@ int main(void) {
              st.passes, st.draw_calls, st.target_bytes);
       CHECK(st.msaa == 4 && st.passes == 4 && st.aa == 0); /* no AA pass with MSAA */
       CHECK(st.target_bytes == 2 * (px * 4 * 8 + px * 4));
-      for (int e = 0; e < 2; e++) read_eye(tex[e], img[1][e]);
+      for (int e = 0; e < 2; e++) hh_rtarget_read(tex[e], img[1][e]);
       for (int e = 0; e < 2; e++) {
         double dm = diff(img[0][e], img[1][e]);
         printf("eye %d: MSAA vs none %.3f levels\n", e, dm);
@@ -141,9 +112,7 @@ int main(void) {
     }
     CHECK(glGetError() == GL_NO_ERROR);
     for (int e = 0; e < 2; e++) {
-      glDeleteFramebuffers(1, &t[e].fbo);
-      glDeleteTextures(1, &tex[e]);
-      glDeleteRenderbuffers(1, &ds[e]);
+      hh_rtarget_free(&t[e], tex[e], ds[e]);
     }
   }
   for (int i = 0; i < 4; i++) free(img[i / 2][i % 2]);
