@@ -26,5 +26,9 @@ extern int hh_test_failures;
 
 /* print a summary; returns the process exit status (0 when all checks passed) */
 int hh_test_done(const char *name);
+/* world point w (m) through column-major view v and projection p to pixels (x, y) of a
+   W x H target, top-left origin; 0 when w is behind the eye */
+int hh_test_project(const float v[16], const float p[16], const double w[3], int W, int H,
+                    float *x, float *y);
 
 #endif

@@ -27,20 +27,6 @@
 static const char *const SCEN[2] = {HH_SOURCE_DIR "/scenarios/cnc/lathe_exam_shaft.lua",
                                     HH_SOURCE_DIR "/scenarios/cnc/mill_exam_plate.lua"};
 
-/* p (world) through view and proj to pixels of a W x H target (top left origin); 0 when
-   behind the eye */
-static int project(const float v[16], const float p[16], const double w[3], int W, int H,
-                   float *x, float *y) {
-  float e[4], c[4];
-  for (int i = 0; i < 4; i++)
-    e[i] = v[i] * (float)w[0] + v[4 + i] * (float)w[1] + v[8 + i] * (float)w[2] + v[12 + i];
-  for (int i = 0; i < 4; i++) c[i] = p[i] * e[0] + p[4 + i] * e[1] + p[8 + i] * e[2] + p[12 + i] * e[3];
-  if (c[3] <= 1e-6f) return 0;
-  *x = (c[0] / c[3] * 0.5f + 0.5f) * W;
-  *y = (0.5f - c[1] / c[3] * 0.5f) * H;
-  return 1;
-}
-
 /* 1 when (x, y) is inside the screen and under no HUD rectangle */
 static int in_clear(const hh_model *m, const hh_data *d, int W, int H, int large, float x,
                     float y) {
@@ -81,7 +67,7 @@ static void framing(const hh_model *m, hh_data *d, const char *name, int gl, int
         double part[3], tool[3];
         hh_rcnc_work_point(m, d, 0, part);
         hh_rcnc_work_point(m, d, 1, tool);
-        int ok = project(v, p, mode == HH_CAM_FOLLOW ? tool : part, W, H, &x, &y) &&
+        int ok = hh_test_project(v, p, mode == HH_CAM_FOLLOW ? tool : part, W, H, &x, &y) &&
                  in_clear(m, d, W, H, gl == 2 ? large : 0, x, y);
         if (!ok) printf("%s %dx%d mode %d sheet %d gl %d large %d: work point at %.0f %.0f is under the HUD\n",
                         name, W, H, mode, sheet, gl, large, x, y);

@@ -75,19 +75,6 @@ static void fail(const char *what, const char *scen, const char *lang, int W, in
                             large ? " large" : "", detail);
 }
 
-/* p (world) to pixels of a W x H target through view and proj; 0 when behind */
-static int project(const float v[16], const float p[16], const double w[3], int W, int H,
-                   float *x, float *y) {
-  float e[4], c[4];
-  for (int i = 0; i < 4; i++)
-    e[i] = v[i] * (float)w[0] + v[4 + i] * (float)w[1] + v[8 + i] * (float)w[2] + v[12 + i];
-  for (int i = 0; i < 4; i++) c[i] = p[i] * e[0] + p[4 + i] * e[1] + p[8 + i] * e[2] + p[12 + i] * e[3];
-  if (c[3] <= 1e-6f) return 0;
-  *x = (c[0] / c[3] * 0.5f + 0.5f) * W;
-  *y = (0.5f - c[1] / c[3] * 0.5f) * H;
-  return 1;
-}
-
 /* every check on one layout; returns the number of texts checked */
 static int check_one(hh_font *font, const hh_model *m, const hh_data *d, const char *scen,
                      const char *lang, int W, int H, int large) {
@@ -151,7 +138,7 @@ static int check_one(hh_font *font, const hh_model *m, const hh_data *d, const c
       hh_camera_matrices(&cam, m, d, (float)W / (float)H, v, p);
       double w[3];
       hh_rcnc_work_point(m, d, mode == HH_CAM_FOLLOW, w);
-      int ok = project(v, p, w, W, H, &x, &y) && x >= 0 && x < W && y >= 0 && y < H;
+      int ok = hh_test_project(v, p, w, W, H, &x, &y) && x >= 0 && x < W && y >= 0 && y < H;
       int nb = hh_rcnc_hud_boxes(m, d, W, H, large, hb2);
       for (int b = 0; b < nb && ok; b++)
         if (x >= hb2[b][0] && x < hb2[b][2] && y >= hb2[b][1] && y < hb2[b][3]) ok = 0;
