@@ -62,6 +62,21 @@ for k in sorted(ids):
 noen = sum(1 for k in ids if k not in en)  # en falls back to the msgid: not an error
 print('%d msgids in engine/, %d zh-CN entries, %d en entries (%d msgids rely on the English fallback)' % (len(ids), len(zh), len(en), noen))
 if len(ids) < 10: print('too few msgids found: the extractor is broken'); bad += 1
+# no stale entries: every catalog msgid is still a string literal somewhere in engine/ or
+# scenarios/ (hh_tr calls, or tables whose strings are translated later)
+texts = set()
+for path in glob.glob(os.path.join(src, 'engine', '**', '*.[ch]'), recursive=True) + \
+        glob.glob(os.path.join(src, 'scenarios', '**', '*.lua'), recursive=True):
+    text = open(path, encoding='utf-8').read()
+    for m in re.finditer(r'((?:' + lit + r'\s*)+)', text):
+        parts = re.findall(lit, m.group(1))
+        texts.add(unc(''.join(p[1:-1] for p in parts)))
+        texts.update(unc(p[1:-1]) for p in parts)
+    texts.update(unc(m.group(1)) for m in re.finditer(r"'((?:[^'\\\n]|\\.)*)'", text))
+for name, cat in (('en', en), ('zh-CN', zh)):
+    for k in sorted(cat):
+        if k and k not in texts:
+            print('stale %s entry: %r is used nowhere in engine/ or scenarios/' % (name, k)); bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 # both catalogs are valid PO for gettext's own checker, when it is installed
