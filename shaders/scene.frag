@@ -61,14 +61,30 @@ vec3 to_srgb(vec3 c) {
 }
 
 #ifdef HH_WATER
-// one ripple train: slope amplitude s (dz/dx of a sine), wave vector k (rad/m), angular
-// frequency w (rad/s); adds its slope to g and, filtered by the pixel footprint (qx, qy:
-// m per pixel right and up), returns the slope variance the pixel averages away
-float ripple(inout vec2 g, vec2 q, vec2 qx, vec2 qy, vec2 k, float w, float s, float ph) {
-  float px = dot(k, qx), py = dot(k, qy);
-  float f = 1.0 / (1.0 + 0.5 * (px * px + py * py)); // 1: resolved, 0: sub-pixel
-  g += k / length(k) * (f * s * cos(dot(k, q) - w * u_time + ph));
+// cos(x) to 1e-3 (sin on each half period as a parabola, refined once): ~10 arithmetic
+// operations against the library's range-reduced polynomial; a ripple's slope is a few
+// percent, so it is off by < 2e-5
+float cos_fast(float x) {
+  float t = fract(x * 0.15915494 + 0.25) * 2.0 - 1.0; // cos(x) = -sin(pi t)
+  float y = 4.0 * t * (1.0 - abs(t));
+  return -(y + 0.225 * (y * abs(y) - y));
+}
+
+// one ripple train: slope amplitude s (dz/dx of a sine), wave vector k (rad/m), unit
+// direction u = k / |k|, angular frequency w (rad/s); adds its slope to g and, filtered
+// by the pixel footprint (fp: the quadratic form of m per pixel right and up, so that
+// k.qx^2 + k.qy^2 = fp.x kx^2 + 2 fp.y kx ky + fp.z ky^2), returns the slope variance
+// the pixel averages away
+float ripple(inout vec2 g, vec2 q, vec3 fp, vec2 k, vec2 u, float w, float s, float ph) {
+  float f = 1.0 / (1.0 + 0.5 * dot(fp, vec3(k.x * k.x, 2.0 * k.x * k.y, k.y * k.y)));
+  g += u * (f * s * cos_fast(dot(k, q) - w * u_time + ph)); // 1: resolved, 0: sub-pixel
   return 0.5 * s * s * (1.0 - f * f);
+}
+
+// Schlick's (1 - c)^5 by multiplication
+float pow5(float c) {
+  float x = 1.0 - c, x2 = x * x;
+  return x2 * x2 * x;
 }
 
 // GGX (Trowbridge-Reitz) normal distribution of lobe width a at cos(n, h) = c
@@ -90,14 +106,15 @@ vec3 water(vec3 view, float sh_lit) {
   // percent) on the surface normal (the swell's on a sea patch); where a pixel spans
   // them they only widen the sun's lobe
   vec2 g = vec2(0.0);
-  float lost = ripple(g, q, qx, qy, vec2(0.78, 0.28), 2.84, 0.016, 0.0) +
-               ripple(g, q, qx, qy, vec2(-0.43, 1.17), 3.50, 0.016, 1.7) +
-               ripple(g, q, qx, qy, vec2(2.07, 1.30), 4.90, 0.014, 4.1) +
-               ripple(g, q, qx, qy, vec2(-1.52, 2.33), 5.22, 0.014, 2.3) +
-               ripple(g, q, qx, qy, vec2(4.92, -2.82), 7.46, 0.012, 5.2) +
-               ripple(g, q, qx, qy, vec2(1.45, 6.78), 8.24, 0.012, 0.9) +
-               ripple(g, q, qx, qy, vec2(-7.75, 5.50), 9.66, 0.010, 3.3) +
-               ripple(g, q, qx, qy, vec2(10.75, 3.50), 10.53, 0.010, 1.1);
+  vec3 fp = vec3(qx.x * qx.x + qy.x * qy.x, qx.x * qx.y + qy.x * qy.y, qx.y * qx.y + qy.y * qy.y);
+  float lost = ripple(g, q, fp, vec2(0.78, 0.28), vec2(0.941195, 0.337865), 2.84, 0.016, 0.0) +
+               ripple(g, q, fp, vec2(-0.43, 1.17), vec2(-0.344962, 0.938617), 3.50, 0.016, 1.7) +
+               ripple(g, q, fp, vec2(2.07, 1.30), vec2(0.846847, 0.531836), 4.90, 0.014, 4.1) +
+               ripple(g, q, fp, vec2(-1.52, 2.33), vec2(-0.546377, 0.837539), 5.22, 0.014, 2.3) +
+               ripple(g, q, fp, vec2(4.92, -2.82), vec2(0.867591, -0.497278), 7.46, 0.012, 5.2) +
+               ripple(g, q, fp, vec2(1.45, 6.78), vec2(0.209135, 0.977887), 8.24, 0.012, 0.9) +
+               ripple(g, q, fp, vec2(-7.75, 5.50), vec2(-0.815507, 0.578747), 9.66, 0.010, 3.3) +
+               ripple(g, q, fp, vec2(10.75, 3.50), vec2(0.950871, 0.309586), 10.53, 0.010, 1.1);
   vec3 n0 = v_mat == 4.0 ? normalize(v_nrm) : vec3(0.0, 0.0, 1.0); // sea patch: the swell
   vec3 n = normalize(n0 - vec3(g, 0.0) * n0.z);
   // slope spread under the pixel: capillary waves (Cox-Munk, a light breeze: mean
@@ -108,14 +125,14 @@ vec3 water(vec3 view, float sh_lit) {
   float nv = max(dot(n, view), 0.02);
   vec3 r = reflect(-view, n);
   // Fresnel of water (n = 1.33: F0 = 0.02), Schlick; the sky seen in the reflection
-  float fv = 0.02 + 0.98 * pow(1.0 - nv, 5.0);
+  float fv = 0.02 + 0.98 * pow5(nv);
   vec3 sky = mix(u_haze_rgb, u_sky_rgb, pow(clamp(r.z, 0.0, 1.0), 0.35));
   vec3 amb = mix(u_ground_rgb, u_sky_rgb, n.z * 0.5 + 0.5);
   float nl = max(dot(n, u_sun_dir), 0.0);
   vec3 c = mix(v_rgba.rgb * (amb + u_sun_rgb * (0.3 * nl * sh_lit)), sky, fv);
   // sun: D * G * F / (4 n.v n.l) * n.l; radiance at most the sun's (a mirror's)
   vec3 h = normalize(u_sun_dir + view);
-  float fh = 0.02 + 0.98 * pow(1.0 - max(dot(h, view), 0.0), 5.0);
+  float fh = 0.02 + 0.98 * pow5(max(dot(h, view), 0.0));
   float spec = ggx(max(dot(n, h), 0.0), a) * smith(nv, a) * smith(max(nl, 1e-4), a) * fh /
                (4.0 * nv) * step(0.0, nl);
   return c + u_sun_rgb * (min(spec, 1.0) * sh_lit);

@@ -64,6 +64,12 @@ void hh_ibuf_rope(hh_ibuf *b, const double a[3], const double p[3], double t, co
    neighbours given the same corner values join without a seam (hh_rmarine.c) */
 void hh_ibuf_sea(hh_ibuf *b, double cx, double cy, double hs, const double z[4],
                  const double sx[4], const double sy[4], const float rgba[4]);
+#define HH_SEA_GRID_MAX 64 /* most cells per side of hh_rmarine_sea_grid */
+/* the sea at the (n+1)^2 corners (x0 + i step, y0 + j step) (m), time t (s): elevation
+   ze (m above s->level, as hh_sea_elevation), resolved slopes zx, zy, each indexed
+   [i * (n + 1) + j]; -1 (nothing written) unless 1 <= n <= HH_SEA_GRID_MAX (hh_rmarine.c) */
+int hh_rmarine_sea_grid(const hh_sea_params *s, double x0, double y0, double step, int n,
+                        double t, double *ze, double *zx, double *zy);
 
 /* ---- shadow map (hh_rshadow.c) */
 typedef struct hh_shadow {

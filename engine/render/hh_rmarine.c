@@ -67,21 +67,46 @@ void hh_ibuf_sea(hh_ibuf *b, double cx, double cy, double hs, const double z[4],
   in->model[15] = 1.0f;
 }
 
-/* surface elevation (m above the still level) and slopes at (x, y), time t, from the
-   wave components the physics uses; the slopes only of waves the grid resolves (a
-   component's slope fades out between 4 and 2 grid cells per wavelength, so short
-   waves do not alias into the drawn normals) */
-static void sea_at(const hh_sea_params *s, double x, double y, double t, double *e,
-                   double *sx, double *sy) {
-  *e = *sx = *sy = 0;
+/* the sea surface at the (n+1) x (n+1) grid corners (x0 + i step, y0 + j step), time t:
+   elevation ze (m above s->level) and slopes zx = dz/dx, zy = dz/dy, each [i * (n + 1) + j],
+   from the wave components the physics uses (hh_sea_elevation), the slopes only of waves
+   the grid resolves (a component's slope fades out between 4 and 2 grid cells per
+   wavelength, so short waves do not alias into the drawn normals). Per component the
+   phase is linear in i and j, so its phasor e^(i theta) at a corner is the product of a
+   row phasor and a column phasor, each advanced by a complex rotation: 3 sincos per
+   component instead of one per corner, agreeing with direct evaluation to ~1e-13 m;
+   -1 (nothing written) unless 1 <= n <= HH_SEA_GRID_MAX */
+int hh_rmarine_sea_grid(const hh_sea_params *s, double x0, double y0, double step, int n,
+                         double t, double *ze, double *zx, double *zy) {
+  double rc[HH_SEA_GRID_MAX + 1], rs[HH_SEA_GRID_MAX + 1]; /* row phasors (cos, sin) */
+  double cc[HH_SEA_GRID_MAX + 1], cs[HH_SEA_GRID_MAX + 1]; /* column phasors */
+  if (n < 1 || n > HH_SEA_GRID_MAX) return -1;
+  int m = n + 1;
+  for (int q = 0; q < m * m; q++) ze[q] = zx[q] = zy[q] = 0;
   for (int k = 0; k < s->n; k++) {
-    double th = s->kx[k] * x + s->ky[k] * y - s->omega[k] * t + s->phase[k];
-    double c = cos(th), sn = sin(th), kt = s->k[k] * SEA_TILE / PI; /* 1: 2 cells */
+    double kt = s->k[k] * step / PI; /* 1: 2 cells per wavelength */
     double f = kt < 0.5 ? 1.0 : kt > 1.0 ? 0.0 : 0.5 + 0.5 * cos((kt - 0.5) * 2.0 * PI);
-    *e += s->amp[k] * c;
-    *sx -= f * s->amp[k] * s->kx[k] * sn;
-    *sy -= f * s->amp[k] * s->ky[k] * sn;
+    double a = s->amp[k], fx = f * s->kx[k], fy = f * s->ky[k];
+    double th0 = s->kx[k] * x0 + s->ky[k] * y0 - s->omega[k] * t + s->phase[k];
+    double dxc = cos(s->kx[k] * step), dxs = sin(s->kx[k] * step);
+    double dyc = cos(s->ky[k] * step), dys = sin(s->ky[k] * step);
+    rc[0] = cos(th0), rs[0] = sin(th0), cc[0] = 1.0, cs[0] = 0.0;
+    for (int i = 1; i < m; i++) {
+      rc[i] = rc[i - 1] * dxc - rs[i - 1] * dxs, rs[i] = rc[i - 1] * dxs + rs[i - 1] * dxc;
+      cc[i] = cc[i - 1] * dyc - cs[i - 1] * dys, cs[i] = cc[i - 1] * dys + cs[i - 1] * dyc;
+    }
+    for (int i = 0; i < m; i++) {
+      double *e = ze + i * m, *gx = zx + i * m, *gy = zy + i * m;
+      double ac = a * rc[i], as = a * rs[i];
+      for (int j = 0; j < m; j++) { /* cos, sin of the corner's phase, times a */
+        double c = ac * cc[j] - as * cs[j], sn = ac * cs[j] + as * cc[j];
+        e[j] += c;
+        gx[j] -= fx * sn;
+        gy[j] -= fy * sn;
+      }
+    }
   }
+  return 0;
 }
 
 /* the sea around the vessel: one continuous surface through the wave elevation at
@@ -93,9 +118,7 @@ static void sea(hh_ibuf *b, const hh_model *m, const hh_data *d) {
   double cx = v->pos[0], cy = v->pos[1] - 10.0, t = d->time_s;
   double ze[SEA_N + 1][SEA_N + 1], zx[SEA_N + 1][SEA_N + 1], zy[SEA_N + 1][SEA_N + 1];
   double x0 = cx - 0.5 * SEA_N * SEA_TILE, y0 = cy - 0.5 * SEA_N * SEA_TILE;
-  for (int i = 0; i <= SEA_N; i++)
-    for (int j = 0; j <= SEA_N; j++)
-      sea_at(s, x0 + i * SEA_TILE, y0 + j * SEA_TILE, t, &ze[i][j], &zx[i][j], &zy[i][j]);
+  hh_rmarine_sea_grid(s, x0, y0, SEA_TILE, SEA_N, t, &ze[0][0], &zx[0][0], &zy[0][0]);
   for (int i = 0; i < SEA_N; i++)
     for (int j = 0; j < SEA_N; j++) {
       double z[4], sx[4], sy[4];
