@@ -184,6 +184,10 @@ void hh_rfont_close(hh_font *f);
 const hh_glyph *hh_rfont_glyph(hh_font *f, uint32_t cp, int px);
 GLuint hh_rfont_texture(const hh_font *f);
 int hh_rfont_atlas_size(const hh_font *f);
+/* glyphs now in the atlas, and how many times it filled up and was started over
+   (a frame that needs more than the atlas holds shows stale glyphs) */
+int hh_rfont_glyphs(const hh_font *f);
+int hh_rfont_resets(const hh_font *f);
 /* ascender of the face at px pixels */
 float hh_rfont_ascent(hh_font *f, int px);
 #define HH_FONT_MAX_FACES 8

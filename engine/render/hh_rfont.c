@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ATLAS 1024        /* atlas side (texels) */
+#define ATLAS 2048        /* atlas side (texels): 4 MiB, large print at 4K fits */
 #define SLOTS 4096        /* cache slots (power of two) */
 
 struct hh_font {
@@ -25,6 +25,7 @@ struct hh_font {
   int pen_x, pen_y, row_h; /* shelf packer */
   hh_glyph slot[SLOTS];
   int used;
+  int resets; /* times the atlas filled up and was started over */
 };
 
 /* forget every glyph and start packing again after the white block */
@@ -110,6 +111,8 @@ void hh_rfont_close(hh_font *f) {
 
 GLuint hh_rfont_texture(const hh_font *f) { return f->tex; }
 int hh_rfont_atlas_size(const hh_font *f) { (void)f; return ATLAS; }
+int hh_rfont_glyphs(const hh_font *f) { return f->used; }
+int hh_rfont_resets(const hh_font *f) { return f->resets; }
 int hh_rfont_faces(const hh_font *f) { return f ? f->n_face : 0; }
 
 void *hh_rfont_hb(hh_font *f, int face, int px) {
@@ -195,6 +198,7 @@ const hh_glyph *hh_rfont_glyph_id(hh_font *f, int face, uint32_t gid, int px) {
       if (r < 0) return NULL; /* the face cannot render it */
     }
     atlas_reset(f); /* full: start over (this frame may show a stale glyph) */
+    f->resets++;
   }
   return NULL;
 }

@@ -142,12 +142,12 @@ static void disc(hud_ctx *k, float cx, float cy, float r, const float c[4]) {
   }
 }
 
-/* width of text at px pixels (shaped) */
+/* width of text at px pixels (shaped only: no glyph is rendered into the atlas, so
+   trying many sizes to fit a box does not fill it) */
 static float text_width(hud_ctx *k, const char *s, int px) {
   if (!k->font) return (float)strlen(s) * px * 0.5f;
-  static hh_tglyph g[512];
   float w = 0;
-  hh_rtext_shape(k->font, s, px, g, 512, &w);
+  hh_rtext_shape(k->font, s, px, NULL, 0, &w);
   return w;
 }
 
