@@ -105,6 +105,12 @@ void hh_rcnc_help_draw(struct hh_hud *h, struct hh_font *font, const float box[4
    large: large print); 1 when every line fits the box at that size */
 int hh_rcnc_help_plan(struct hh_font *font, const float box[4], int px, int large,
                       int *lpx, int *cols);
+/* the smallest letters (px) the help may use on an H px tall target: readable from the
+   back of a lab (large print: 11 px at 720p and below, H * 11 / 720 above; normal: 9) */
+int hh_rcnc_help_min_px(int H, int large);
+/* the height (px) the help needs over width px at letters lpx (fewest columns that fit);
+   font NULL: planned with the width bound; 1e9 when no column count fits */
+float hh_rcnc_help_height(struct hh_font *font, float width, int px, int large, int lpx);
 /* how many help lines were handed over (0: no help and no hint) */
 int hh_rcnc_help_count(void);
 /* the key that toggles the help ("Ctrl+H"), as handed over */

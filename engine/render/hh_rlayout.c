@@ -163,17 +163,24 @@ static void left_panel(hh_hud_layout *L, hh_font *font, const hh_model *m, const
   }
   for (int i = 0; i < nrow; i++) {
     char v[192], l[192];
-    float lw = hh_hud_measure(font, lab[i], px), vw = hh_hud_measure(font, val[i], px);
+    int rpx = px; /* the row's letters: a third smaller at most before a cut */
+    float lw = hh_hud_measure(font, lab[i], rpx), vw = hh_hud_measure(font, val[i], rpx);
     float room = inner - px * 0.6f; /* label and value with a space between */
+    while (lw + vw > room && rpx > px * 2 / 3) {
+      rpx--;
+      lw = hh_hud_measure(font, lab[i], rpx), vw = hh_hud_measure(font, val[i], rpx);
+    }
     snprintf(v, sizeof v, "%s", val[i]);
     snprintf(l, sizeof l, "%s", lab[i]);
-    if (lw + vw > room) { /* the value keeps at least 55 %, the label the rest */
-      float vmax = room - lw > room * 0.55f ? room - lw : room * 0.55f;
-      if (vw > vmax) vw = hh_hud_fit(font, val[i], px, vmax, v, sizeof v);
-      if (lw > room - vw) lw = hh_hud_fit(font, lab[i], px, room - vw, l, sizeof l);
+    char *extra = strstr(v, "  "); /* "900 mm/min  100%": drop the second part first */
+    if (lw + vw > room && extra) *extra = 0, vw = hh_hud_measure(font, v, rpx);
+    if (lw + vw > room) { /* the value keeps what it needs up to 75 %, the label the rest */
+      float vmax = room - lw > room * 0.75f ? room - lw : room * 0.75f;
+      if (vw > vmax) vw = hh_hud_fit(font, v, rpx, vmax, v, sizeof v);
+      if (lw > room - vw) lw = hh_hud_fit(font, lab[i], rpx, room - vw, l, sizeof l);
     }
-    add(L, l, xl, y, lw, px, HH_HUD_LEFT, HH_HT_LABEL);
-    add(L, v, xr - vw, y, vw, px, HH_HUD_LEFT, HH_HT_VALUE);
+    add(L, l, xl, y, lw, rpx, HH_HUD_LEFT, HH_HT_LABEL);
+    add(L, v, xr - vw, y, vw, rpx, HH_HUD_LEFT, HH_HT_VALUE);
     if (i < 4) {
       L->gauge[i][0] = xl, L->gauge[i][1] = xr, L->gauge[i][2] = y + gap * 0.85f;
       y += gap;
@@ -250,7 +257,7 @@ static void time_panel(hh_hud_layout *L, hh_font *font, const hh_model *m, const
     float w = hh_hud_fit(font, s, hpx, room - hpx, f, sizeof f);
     float *q = L->panel[HH_HUD_HINT];
     q[1] = p[3] + px * 0.15f, q[3] = q[1] + hpx * 1.4f, q[2] = x1, q[0] = x1 - w - hpx;
-    add(L, f, q[0] + hpx * 0.5f, q[3] - hpx * 0.38f, w, hpx, HH_HUD_HINT, HH_HT_HINT);
+    add(L, f, q[0] + hpx * 0.5f, q[3] - hpx * 0.33f, w, hpx, HH_HUD_HINT, HH_HT_HINT);
     L->has[HH_HUD_HINT] = 1;
   }
 }
@@ -264,8 +271,13 @@ static void bottom_boxes(hh_hud_layout *L, hh_font *font, const hh_model *m, con
   if (d->estop) {
     char s[192];
     float w = hh_hud_fit(font, hh_tr("EMERGENCY STOP"), big, W - 4 * pad, s, sizeof s) + 2 * pad;
-    float *p = L->panel[HH_HUD_ESTOP];
-    p[0] = (W - w) / 2, p[2] = (W + w) / 2, p[1] = H - pad - big * 1.8f, p[3] = H - pad;
+    float *p = L->panel[HH_HUD_ESTOP], a = 0, y1 = H - pad - big * 1.8f;
+    if (y1 < lp[3] + pad * 0.5f && (W - w) / 2 < lp[2] + pad) { /* beside the left panel */
+      a = lp[2] + pad;
+      w = hh_hud_fit(font, hh_tr("EMERGENCY STOP"), big, W - pad - a - 2 * pad, s, sizeof s) + 2 * pad;
+    }
+    float cx = a > 0 ? 0.5f * (a + W - pad) : W / 2;
+    p[0] = cx - w / 2, p[2] = cx + w / 2, p[1] = y1, p[3] = H - pad;
     add(L, s, p[0] + pad, H - pad - big * 0.5f, w - 2 * pad, big, HH_HUD_ESTOP, HH_HT_ESTOP);
     L->has[HH_HUD_ESTOP] = 1;
     bottom = p[1] - pad * 0.5f;
@@ -297,9 +309,29 @@ static void flip(const hh_hud_layout *L, const float in[4], float out[4]) {
   else out[0] = a, out[2] = b;
 }
 
+/* the key help q grows when its band would need letters below the readable floor: first
+   across the whole width (over the left panel), then upwards, under the time panel if
+   it fits there, else over it (it shows for the first seconds and on Ctrl+H only:
+   designed) */
+static void grow_help(hh_hud_layout *L, hh_font *font, float q[4]) {
+  int px = L->px, lpx, cols, lo = hh_rcnc_help_min_px(L->H, L->large);
+  hh_rcnc_help_plan(font, q, px, L->large, &lpx, &cols);
+  if (lpx >= lo) return;
+  L->help_grown = q[0] > L->pad * 0.5f;
+  q[0] = L->pad * 0.5f;
+  hh_rcnc_help_plan(font, q, px, L->large, &lpx, &cols);
+  if (lpx >= lo) return;
+  float top = L->panel[HH_HUD_TIME][3];
+  if (L->has[HH_HUD_HINT] && L->panel[HH_HUD_HINT][3] > top) top = L->panel[HH_HUD_HINT][3];
+  top += L->pad * 0.5f;
+  float y = q[3] - hh_rcnc_help_height(font, q[2] - q[0], px, L->large, lo);
+  if (y < top) y = L->pad * 0.5f; /* a small target: the whole screen (the hint hides) */
+  if (y < q[1]) q[1] = y, L->help_grown = 1;
+}
+
 /* the CNC key pad, drawing sheet and key help (screen-fixed parts mirrored into layout
    coordinates: the pad stays at the bottom right of the screen) */
-static void cnc_parts(hh_hud_layout *L, const hh_data *d) {
+static void cnc_parts(hh_hud_layout *L, hh_font *font, const hh_data *d) {
   float pad = L->pad, line = L->line, W = (float)L->W, H = (float)L->H;
   int px = L->px;
   hh_rcnc_key k[HH_RCNC_KEYS_MAX];
@@ -317,6 +349,7 @@ static void cnc_parts(hh_hud_layout *L, const hh_data *d) {
       const float *lp = L->panel[HH_HUD_LEFT];
       q[1] = r[1], q[3] = r[3], q[2] = W - pad * 0.5f;
       q[0] = lp[3] > r[1] ? lp[2] + pad * 0.5f : pad * 0.5f;
+      grow_help(L, font, q);
       L->has[HH_HUD_HELP] = hh_rcnc_help_visible(d->time_s);
       L->help_band = 1;
     }
@@ -333,7 +366,9 @@ static void cnc_parts(hh_hud_layout *L, const hh_data *d) {
   if (w > W * 0.35f) { /* small target: no room beside the left panel, so the sheet lies
                           over it (designed) and the right half stays free */
     float lw = L->panel[HH_HUD_LEFT][2];
-    s[0] = 0, s[2] = lw > w ? lw : w, s[1] = 0;
+    s[0] = 0, s[2] = lw > w ? lw : w;
+    if (!(L->large && W < H * 1.5f)) s[1] = 0; /* 4:3 in large print: the time panel and
+                                                  hint reach over it, so it stays under */
   }
   if (s[3] - s[1] < px * 8) s[3] = s[1] + px * 8;
   L->has[HH_HUD_SHEET] = d->cnc.drawing != 0;
@@ -369,7 +404,7 @@ void hh_hud_layout_make(hh_hud_layout *L, hh_font *font, const hh_model *m, cons
   }
   time_panel(L, font, m, d, countdown);
   bottom_boxes(L, font, m, d);
-  if (L->cnc) cnc_parts(L, d);
+  if (L->cnc) cnc_parts(L, font, d);
 }
 
 int hh_hud_layout_box(const hh_hud_layout *L, int i, float r[4]) {

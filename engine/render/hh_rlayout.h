@@ -59,6 +59,8 @@ typedef struct hh_hud_layout {
   int help_band;       /* the key help's place is set (panel[HH_HUD_HELP]) even when
                           hidden (has[HH_HUD_HELP] = 0); the CNC camera keeps clear of
                           it while it is shown */
+  int help_grown;      /* the key help was too small for its band and grew over the left
+                          panel or upwards (designed: it shows for seconds only) */
 } hh_hud_layout;
 
 /* lay the HUD out for a W x H target, large print or not, countdown or not, in the

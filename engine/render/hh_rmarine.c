@@ -281,7 +281,7 @@ void hh_rmarine_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7]
   lab[5] = hh_tr("Deck heave");
   lab[6] = hh_tr("Safe-load indicator");
   snprintf(val[0], 64, "%.1f / %.1f t", x[HH_M_OC_LOAD] / 1000.0, x[HH_M_OC_SWL] / 1000.0);
-  snprintf(val[1], 64, "%.1f m", x[HH_M_OC_LOAD_CLEAR]);
+  snprintf(val[1], 64, "%.1f m", fabs(x[HH_M_OC_LOAD_CLEAR]) < 0.05 ? 0.0 : x[HH_M_OC_LOAD_CLEAR]);
   snprintf(val[2], 64, "%.1f\xC2\xB0", fabs(x[HH_M_SWAY_ANGLE]));
   snprintf(val[3], 64, "%.1f m/s", x[HH_M_WIND_SPEED]);
   snprintf(val[4], 64, "%.1f m", x[HH_M_OC_RADIUS]);

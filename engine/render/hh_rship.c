@@ -122,7 +122,7 @@ void hh_rship_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
   double sp = d->metric[HH_M_SHIP_SPEED], vc = d->metric[HH_M_SHIP_LAT_SPEED];
   double wind = hypot(s->wind[0], s->wind[1]);
   snprintf(val[0], 64, "%.1f kn", sp * kn);
-  snprintf(val[1], 64, "%.2f m/s", vc);
+  snprintf(val[1], 64, "%.2f m/s", fabs(vc) < 0.005 ? 0.0 : vc); /* no "-0.00" */
   snprintf(val[2], 64, "%.0f\xC2\xB0 %s", fabs(s->delta) * 180.0 / PI,
            s->delta > 0.004 ? "S" : s->delta < -0.004 ? "P" : "");
   snprintf(val[3], 64, "%.1f m/s", wind);

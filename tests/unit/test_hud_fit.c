@@ -1,5 +1,6 @@
 /* test_hud_fit.c - no HUD text is ever clipped (engine/render/hh_rlayout.c): for every
- * scenario x language (en, zh-CN, fr, th, ar) x size (1280x720, 1920x1080, 480x270) x
+ * scenario x language (en, zh-CN, fr, th, ar) x size (1280x720, 1920x1080, 480x270,
+ * 1024x768 projector, 800x600 lab laptop) x
  * print (normal, large), with the real HUD font (headless GL): the ink box of every
  * glyph of every layout text lies inside its panel, every panel inside the screen, no
  * two panels overlap except where designed (the key help band over the key pad; the
@@ -27,7 +28,7 @@ static const char *const SCEN[5] = {"port/sts_first_lift", "cnc/lathe_exam_shaft
                                     "cnc/mill_exam_plate", "marine/offshore_lift",
                                     "marine/berthing"};
 static const char *const LANG[5] = {"en", "zh-CN", "fr", "th", "ar"};
-static const int SIZE[3][2] = {{1280, 720}, {1920, 1080}, {480, 270}};
+static const int SIZE[5][2] = {{1280, 720}, {1920, 1080}, {480, 270}, {1024, 768}, {800, 600}};
 static int fails; /* printed failures (the first few) */
 
 /* the ink box of text t on the screen (every glyph's bitmap); 0 when it has no ink */
@@ -64,6 +65,8 @@ static int overlap(const float a[4], const float b[4]) {
 static int designed(const hh_hud_layout *L, int i, int j) {
   if (i > j) { int t = i; i = j; j = t; }
   if (i == HH_HUD_PAD && j == HH_HUD_HELP) return 1; /* the help covers the pad */
+  if (j == HH_HUD_HELP && (i == HH_HUD_LEFT || i == HH_HUD_TIME || i == HH_HUD_HINT))
+    return L->help_grown; /* too small in its band: grown for the few seconds it shows */
   if (i == HH_HUD_LEFT && j == HH_HUD_SHEET) /* small target: the sheet over the panel */
     return L->panel[HH_HUD_SHEET][0] <= 0.5f;
   return 0;
@@ -114,6 +117,18 @@ static int check_one(hh_font *font, const hh_model *m, const hh_data *d, const c
     float r[4];
     if (!ink_box(font, &L, t, r)) continue;
     n++;
+    size_t len = strlen(t->s); /* a number cut short reads as another number */
+    if (H >= 600 && (t->role == HH_HT_VALUE || t->role == HH_HT_TIME || t->role == HH_HT_SCORE) &&
+        strchr("0123456789+-", t->s[0]) && len >= 3 && strcmp(t->s + len - 3, "\xE2\x80\xA6") == 0) {
+      snprintf(msg, sizeof msg, "value \"%s\" cut", t->s);
+      fail("value", scen, lang, W, H, large, msg);
+      CHECK(0);
+    }
+    if (large && H >= 600 && t->px < H * 11 / 720) { /* large print is for projectors */
+      snprintf(msg, sizeof msg, "text \"%s\" at %d px", t->s, t->px);
+      fail("small", scen, lang, W, H, large, msg);
+      CHECK(0);
+    }
     if (!has[t->panel] || !inside(r, box[t->panel], 0)) {
       snprintf(msg, sizeof msg, "text \"%s\" (%.0f %.0f %.0f %.0f) outside panel %d (%.0f %.0f %.0f %.0f)",
                t->s, r[0], r[1], r[2], r[3], t->panel, box[t->panel][0], box[t->panel][1],
@@ -129,6 +144,14 @@ static int check_one(hh_font *font, const hh_model *m, const hh_data *d, const c
     if (hh_hud_layout_box(&L, HH_HUD_HELP, hb) && H >= 720 &&
         !hh_rcnc_help_plan(font, hb, L.px, large, &lpx, &cols)) {
       fail("help", scen, lang, W, H, large, "the key help does not fit its band");
+      CHECK(0);
+    }
+    if (hh_hud_layout_box(&L, HH_HUD_HELP, hb) && H >= 600 &&
+        (hh_rcnc_help_plan(font, hb, L.px, large, &lpx, &cols), lpx < hh_rcnc_help_min_px(H, large))) {
+      /* and is readable */
+      snprintf(msg, sizeof msg, "key help letters %d px (at least %d)", lpx,
+               hh_rcnc_help_min_px(H, large));
+      fail("help", scen, lang, W, H, large, msg);
       CHECK(0);
     }
     for (int mode = 0; mode < HH_CAM_COUNT; mode++) { /* the work in the free region */
@@ -193,7 +216,7 @@ int main(void) {
     hh_rcnc_help_set(help, nh, hh_input_cnc_help_key());
     for (int l = 0; l < 5; l++) {
       CHECK(hh_i18n_load(HH_SOURCE_DIR "/assets/i18n", LANG[l], &err) == HH_OK);
-      for (int z = 0; z < 3; z++)
+      for (int z = 0; z < 5; z++)
         for (int large = 0; large < 2; large++)
           for (int state = 0; state < (cnc ? 4 : 2); state++) {
             /* 0 start (CNC: help shown), 1 emergency stop, CNC: 2 PROG page at 60 s,
