@@ -161,15 +161,17 @@ static void left_panel(hh_hud_layout *L, hh_font *font, const hh_model *m, const
     }
     y += line * 1.1f;
   }
+  /* the rows' letters, one size for all rows (a panel of mixed sizes reads badly): a
+     third smaller at most, as much as the widest row needs, before anything is cut */
+  float room = inner - px * 0.6f; /* label and value with a space between */
+  int rpx = px;
+  for (int i = 0; i < nrow; i++)
+    while (rpx > px * 2 / 3 &&
+           hh_hud_measure(font, lab[i], rpx) + hh_hud_measure(font, val[i], rpx) > room)
+      rpx--;
   for (int i = 0; i < nrow; i++) {
     char v[192], l[192];
-    int rpx = px; /* the row's letters: a third smaller at most before a cut */
     float lw = hh_hud_measure(font, lab[i], rpx), vw = hh_hud_measure(font, val[i], rpx);
-    float room = inner - px * 0.6f; /* label and value with a space between */
-    while (lw + vw > room && rpx > px * 2 / 3) {
-      rpx--;
-      lw = hh_hud_measure(font, lab[i], rpx), vw = hh_hud_measure(font, val[i], rpx);
-    }
     snprintf(v, sizeof v, "%s", val[i]);
     snprintf(l, sizeof l, "%s", lab[i]);
     char *extra = strstr(v, "  "); /* "900 mm/min  100%": drop the second part first */

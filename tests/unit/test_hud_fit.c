@@ -111,10 +111,18 @@ static int check_one(hh_font *font, const hh_model *m, const hh_data *d, const c
         fail("overlap", scen, lang, W, H, large, msg);
         CHECK(0);
       }
-  int n = 0;
+  int n = 0, row_px = 0;
   for (int i = 0; i < L.ntext; i++) {
     const hh_hud_text *t = &L.text[i];
     float r[4];
+    if (t->panel == HH_HUD_LEFT && (t->role == HH_HT_LABEL || t->role == HH_HT_VALUE)) { /* rows: one size */
+      if (!row_px) row_px = t->px;
+      if (t->px != row_px) {
+        snprintf(msg, sizeof msg, "row \"%s\" at %d px, other rows at %d px", t->s, t->px, row_px);
+        fail("rows", scen, lang, W, H, large, msg);
+        CHECK(0);
+      }
+    }
     if (!ink_box(font, &L, t, r)) continue;
     n++;
     size_t len = strlen(t->s); /* a number cut short reads as another number */
