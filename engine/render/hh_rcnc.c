@@ -495,6 +495,7 @@ void hh_rcnc_hud_rows(const hh_model *m, const hh_data *d, const char *lab[7],
     }
     gwarn[i] = gmax[i] * 0.95;
     galarm[i] = gmax[i] * 0.999;
-    if (s->page != HH_CNC_PAGE_POS) gval[i] = 0; /* the gauges belong to the POS page */
+    if (s->page != HH_CNC_PAGE_POS) gval[i] = gmax[i] = 0; /* the gauges belong to the POS
+                                                              page: 0 = none drawn */
   }
 }

@@ -96,7 +96,7 @@ static void dim_label(int g, const hh_cnc_gauge *ga, char *buf, size_t size) {
 
 /* the labels placed on a sketch so far (pixels), so the next one can keep clear */
 typedef struct sheet_labels {
-  float r[HH_CNC_MAX_GAUGES + 4][4];
+  float r[2 * HH_CNC_MAX_GAUGES + 4][4]; /* the labels and the hole circles */
   int n;
 } sheet_labels;
 
@@ -168,6 +168,13 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
   }
   sheet_labels L = {.n = 0};
   float tw;
+  for (int g = 0; g < k->n_gauges; g++) /* the hole circles: no label may lie on them */
+    if (k->gauge[g].kind == HH_GAUGE_HOLE && L.n < (int)(sizeof L.r / sizeof L.r[0])) {
+      const hh_cnc_gauge *ga = &k->gauge[g];
+      float r = s * (float)(0.5 * ga->nominal) + lw, cx = SX(ga->at[0]), cy = SY(ga->at[1]);
+      float q[4] = {cx - r, cy - r, cx + r, cy + r};
+      memcpy(L.r[L.n++], q, sizeof q);
+    }
   for (int g = 0; g < k->n_gauges; g++) {
     const hh_cnc_gauge *ga = &k->gauge[g];
     double n2 = 0.5 * ga->nominal;
@@ -201,7 +208,8 @@ static void mill_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data 
     case HH_GAUGE_HOLE: { /* a diameter line across the hole, the label beside it */
       float hx0 = SX(ga->at[0] - n2), hx1 = SX(ga->at[0] + n2), hy = SY(ga->at[1]);
       hline(h, f, hx0, hx1, hy, DIM);
-      float tx = ga->at[0] > 0 ? hx0 - 2 - tw : hx1 + 2; /* toward the part's centre */
+      float gap = lw + 2 + lpx * 0.25f; /* clear of the circle's ink and its backing */
+      float tx = ga->at[0] > 0 ? hx0 - gap - tw : hx1 + gap; /* toward the part's centre */
       place_label(h, f, &L, tx, hy + lpx * 0.35f, lpx, nm);
       break;
     }

@@ -251,8 +251,9 @@ void hh_rhud_draw(hh_hud *h, hh_font *font, const hh_model *m, const hh_data *d,
   p = L.panel[HH_HUD_TIME];
   rect(&k, p[0], p[1], p[2], p[3], panel);
   for (int i = 0; i < 4; i++)
-    gauge(&k, L.gauge[i][0], L.gauge[i][1], L.gauge[i][2], px * 0.28f, L.gval[i], L.gmax[i],
-          L.gwarn[i], L.galarm[i]);
+    if (L.gmax[i] > 0) /* 0: the row has no gauge (a CNC page other than POS) */
+      gauge(&k, L.gauge[i][0], L.gauge[i][1], L.gauge[i][2], px * 0.28f, L.gval[i], L.gmax[i],
+            L.gwarn[i], L.galarm[i]);
   if (L.lights) { /* spreader lights: the STS crane's cab only */
     light(&k, L.light_x[0], L.light_y, d->metric[HH_M_LANDED] != 0, amber, px);
     light(&k, L.light_x[1], L.light_y, d->metric[HH_M_LOCKED] != 0, green, px);

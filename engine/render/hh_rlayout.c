@@ -369,8 +369,13 @@ static void cnc_parts(hh_hud_layout *L, hh_font *font, const hh_data *d) {
                           over it (designed) and the right half stays free */
     float lw = L->panel[HH_HUD_LEFT][2];
     s[0] = 0, s[2] = lw > w ? lw : w;
-    if (!(L->large && W < H * 1.5f)) s[1] = 0; /* 4:3 in large print: the time panel and
-                                                  hint reach over it, so it stays under */
+    float tl = L->panel[HH_HUD_TIME][0]; /* the time panel's (and hint's) left edge */
+    if (L->has[HH_HUD_HINT] && L->panel[HH_HUD_HINT][0] < tl) tl = L->panel[HH_HUD_HINT][0];
+    tl -= pad * 0.5f;
+    if (!(L->large && W < H * 1.5f)) s[1] = 0;
+    else if (tl >= lw && tl >= W * 0.33f) s[2] = tl, s[1] = 0; /* narrower, beside the time
+                                panel (4:3 in large print): the full height for the sketch */
+    /* else it stays under the time panel and the hint */
   }
   if (s[3] - s[1] < px * 8) s[3] = s[1] + px * 8;
   L->has[HH_HUD_SHEET] = d->cnc.drawing != 0;

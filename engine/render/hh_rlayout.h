@@ -52,7 +52,8 @@ typedef struct hh_hud_layout {
   hh_hud_text text[HH_HUD_TEXT_MAX];
   int ntext;
   float gauge[4][3];   /* px: x0, x1, centre y of the four gauges */
-  double gval[4], gmax[4], gwarn[4], galarm[4]; /* their values and marks */
+  double gval[4], gmax[4], gwarn[4], galarm[4]; /* their values and marks; gmax 0: no
+                                                   gauge under that row */
   int lights;          /* 1: the STS cab lights are shown */
   float light_x[3], light_y; /* px: their centres and the row's baseline */
   int time_red;        /* the countdown is in its last 30 s */

@@ -199,6 +199,24 @@ static void check_fit(hh_font *font) {
   CHECK(strcmp(out, "Load") == 0 && w > 0);
 }
 
+/* the CNC gauges belong to the POS page (none drawn under other pages' rows), and the
+   drawing sheet at 4:3 in large print takes the full height beside the time panel */
+static void check_cnc_parts(hh_font *font, const hh_model *m, const hh_data *d, int W, int H,
+                            int large) {
+  static hh_hud_layout L;
+  hh_hud_layout_make(&L, font, m, d, W, H, large, 0);
+  for (int i = 0; i < 4; i++) {
+    if (d->cnc.page == HH_CNC_PAGE_POS) CHECK(L.gmax[i] > 0);
+    else CHECK(L.gmax[i] == 0);
+  }
+  if (d->cnc.drawing && large && W == 1024 && H == 768) {
+    const float *s = L.panel[HH_HUD_SHEET], *t = L.panel[HH_HUD_TIME];
+    CHECK(L.has[HH_HUD_SHEET]);
+    CHECK(s[3] - s[1] > H * 0.8f);           /* tall: the sketch is readable */
+    CHECK(s[2] <= t[0] || s[1] >= t[3]);     /* clear of the time panel */
+  }
+}
+
 int main(void) {
   hh_error err;
   memset(&err, 0, sizeof err);
@@ -234,6 +252,7 @@ int main(void) {
             if (cnc) d->cnc.page = state == 2 ? HH_CNC_PAGE_PROG : HH_CNC_PAGE_POS;
             if (cnc) d->cnc.drawing = state == 3;
             texts += check_one(font, m, d, SCEN[s], LANG[l], SIZE[z][0], SIZE[z][1], large);
+            if (cnc) check_cnc_parts(font, m, d, SIZE[z][0], SIZE[z][1], large);
             layouts++;
           }
     }
