@@ -137,11 +137,6 @@ unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down) 
   return hh_rcnc_keys_hit(W, H, last_large, ptr_x, ptr_y);
 }
 
-/* large print on the HUD last drawn (0 before the first) */
-int hh_rcnc_keys_large(void) {
-  return last_large;
-}
-
 /* a ray against the VR panel quad: its pixel coordinates */
 int hh_rcnc_keys_ray(const float o[3], const float dir[3], float *x, float *y) {
   static const float c[3] = HH_RCNC_VR_C, size[2] = HH_RCNC_VR_SIZE;

@@ -30,8 +30,6 @@ unsigned hh_rcnc_keys_hit(int W, int H, int large, float x, float y);
    returns the panel code under it on the HUD last drawn (or a win_w x win_h HUD
    before the first drawing), 0 when none */
 unsigned hh_rcnc_keys_pointer(float x, float y, int win_w, int win_h, int down);
-/* large print (0/1) of the HUD last drawn; 0 before the first (the CNC camera) */
-int hh_rcnc_keys_large(void);
 /* forget the pointer (it left the window) */
 void hh_rcnc_keys_pointer_clear(void);
 
@@ -132,10 +130,6 @@ int hh_rcnc_hud_boxes(const hh_model *m, const hh_data *d, int W, int H,
 /* the drawing sheet's rectangle on a W x H target: a column at the right, under the
    time/score panel and above the step line; on a small target, over the left panel */
 void hh_rcnc_sheet_rect(const hh_model *m, const hh_data *d, int W, int H,
-                        int large, float r[4]);
-/* the largest rectangle of a W x H target no HUD box covers (px), less a margin;
-   returns its area (0: none) */
-float hh_rcnc_free_rect(const hh_model *m, const hh_data *d, int W, int H,
                         int large, float r[4]);
 /* (hh_rcnc.c) the world point (m) of the part's centre (which 0) or the tool tip (1),
    as the CNC scene draws them */

@@ -102,17 +102,6 @@ static float largest_free(float box[][4], int n, float W, float H, float r[4]) {
   return best;
 }
 
-float hh_rcnc_free_rect(const hh_model *m, const hh_data *d, int W, int H, int large,
-                        float r[4]) {
-  float box[HH_RCNC_BOX_MAX][4];
-  int n = hh_rcnc_hud_boxes(m, d, W, H, large, box);
-  float best = largest_free(box, n, (float)W, (float)H, r);
-  float mg = hh_rhud_px(H, large) * 0.6f; /* keep a pad's width off the panels */
-  if (best > 0 && r[2] - r[0] > 4 * mg && r[3] - r[1] > 4 * mg)
-    r[0] += mg, r[1] += mg, r[2] -= mg, r[3] -= mg;
-  return best;
-}
-
 void hh_rcnc_view_rect(const hh_model *m, const hh_data *d, float aspect, int tw, int th,
                        int large, float r[4]) {
   int HS[2] = {720, 270}, nl = 2; /* unknown target: the proportional and clamped layouts */

@@ -180,16 +180,12 @@ typedef struct hh_glyph {
 } hh_glyph;
 hh_font *hh_rfont_open(const char *path, int face_index, hh_error *err);
 void hh_rfont_close(hh_font *f);
-/* glyph for code point cp at px pixels, rendered into the atlas on first use */
-const hh_glyph *hh_rfont_glyph(hh_font *f, uint32_t cp, int px);
 GLuint hh_rfont_texture(const hh_font *f);
 int hh_rfont_atlas_size(const hh_font *f);
 /* glyphs now in the atlas, and how many times it filled up and was started over
    (a frame that needs more than the atlas holds shows stale glyphs) */
 int hh_rfont_glyphs(const hh_font *f);
 int hh_rfont_resets(const hh_font *f);
-/* ascender of the face at px pixels */
-float hh_rfont_ascent(hh_font *f, int px);
 #define HH_FONT_MAX_FACES 8
 #define HH_GLYPH_KEY(face, gid) (((uint32_t)(face) << 24) | ((uint32_t)(gid) & 0xFFFFFFu))
 /* add a fallback face; its index, or -1 when it cannot be opened */

@@ -139,11 +139,6 @@ static void set_px(hh_font *f, int face, int px) {
   }
 }
 
-float hh_rfont_ascent(hh_font *f, int px) {
-  set_px(f, 0, px);
-  return (float)f->face[0]->size->metrics.ascender / 64.0f;
-}
-
 /* render glyph gid of face at px into the atlas and fill g; 0 when the atlas is full,
    -1 when the face cannot render it */
 static int rasterize(hh_font *f, int face, uint32_t gid, int px, hh_glyph *g) {
@@ -203,8 +198,3 @@ const hh_glyph *hh_rfont_glyph_id(hh_font *f, int face, uint32_t gid, int px) {
   return NULL;
 }
 
-const hh_glyph *hh_rfont_glyph(hh_font *f, uint32_t cp, int px) {
-  int face = hh_rfont_face_for(f, cp);
-  if (face < 0) return NULL;
-  return hh_rfont_glyph_id(f, face, FT_Get_Char_Index(f->face[face], cp), px);
-}

@@ -419,8 +419,3 @@ int hh_hud_layout_box(const hh_hud_layout *L, int i, float r[4]) {
   flip(L, L->panel[i], r);
   return 1;
 }
-
-void hh_hud_layout_text_box(const hh_hud_layout *L, const hh_hud_text *t, float r[4]) {
-  float b[4] = {t->x, t->y - t->px * 1.0f, t->x + t->w, t->y + t->px * 0.35f};
-  flip(L, b, r);
-}

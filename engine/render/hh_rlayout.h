@@ -70,8 +70,6 @@ void hh_hud_layout_make(hh_hud_layout *L, struct hh_font *font, const hh_model *
                         const hh_data *d, int W, int H, int large, int countdown);
 /* panel i on the screen (mirrored for right-to-left): {x0, y0, x1, y1} px; 0 if absent */
 int hh_hud_layout_box(const hh_hud_layout *L, int i, float r[4]);
-/* text t's box on the screen: {x0, y0, x1, y1} px (ascent 1.0 px, descent 0.35 px) */
-void hh_hud_layout_text_box(const hh_hud_layout *L, const hh_hud_text *t, float r[4]);
 /* copy s into out (size bytes) cut at a character boundary with "…" so that it measures
    at most maxw at px; returns its width */
 float hh_hud_fit(struct hh_font *font, const char *s, int px, float maxw, char *out,
