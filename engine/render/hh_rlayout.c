@@ -372,6 +372,8 @@ static void cnc_parts(hh_hud_layout *L, hh_font *font, const hh_data *d) {
     float tl = L->panel[HH_HUD_TIME][0]; /* the time panel's (and hint's) left edge */
     if (L->has[HH_HUD_HINT] && L->panel[HH_HUD_HINT][0] < tl) tl = L->panel[HH_HUD_HINT][0];
     tl -= pad * 0.5f;
+    if (L->sheet_tl > 0 && L->sheet_tl < tl) tl = L->sheet_tl; /* as the camera planned it */
+    else L->sheet_tl = tl;
     if (!(L->large && W < H * 1.5f)) s[1] = 0;
     else if (tl >= lw && tl >= W * 0.33f) s[2] = tl, s[1] = 0; /* narrower, beside the time
                                 panel (4:3 in large print): the full height for the sketch */
@@ -411,6 +413,12 @@ void hh_hud_layout_make(hh_hud_layout *L, hh_font *font, const hh_model *m, cons
   }
   time_panel(L, font, m, d, countdown);
   bottom_boxes(L, font, m, d);
+  if (L->cnc && font && large && W < H * 1.5f) { /* the sheet beside the time panel: where
+      the font-free plan (the CNC camera's) puts it, which is never wider */
+    static hh_hud_layout plan;
+    hh_hud_layout_make(&plan, NULL, m, d, W, H, large, countdown);
+    L->sheet_tl = plan.sheet_tl;
+  }
   if (L->cnc) cnc_parts(L, font, d);
 }
 

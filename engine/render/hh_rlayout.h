@@ -45,6 +45,9 @@ typedef struct hh_hud_text {
 typedef struct hh_hud_layout {
   int W, H, px, large, rtl, cnc; /* target px, letter size, print, reading, CNC machine */
   float pad, line, gap;          /* px: panel padding, row pitch, gauge gap */
+  float sheet_tl;                /* px: where the 4:3 large-print sheet stops short of the
+                                    time panel, as the font-free plan (the CNC camera's)
+                                    puts it (0: not known), so both layouts agree */
   /* panels {x0, y0, x1, y1} in left-to-right layout coordinates (hh_hud_layout_box
      gives the screen rectangle); has[i] = 0: not shown */
   float panel[HH_HUD_NPANEL][4];

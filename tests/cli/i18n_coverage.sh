@@ -73,10 +73,25 @@ for path in glob.glob(os.path.join(src, 'engine', '**', '*.[ch]'), recursive=Tru
         texts.add(unc(''.join(p[1:-1] for p in parts)))
         texts.update(unc(p[1:-1]) for p in parts)
     texts.update(unc(m.group(1)) for m in re.finditer(r"'((?:[^'\\\n]|\\.)*)'", text))
-for name, cat in (('en', en), ('zh-CN', zh)):
+for name, cat in [('en', en), ('zh-CN', zh)] + [(l, po(os.path.join(src, 'assets/i18n/%s.po' % l))) for l in ('fr', 'th', 'ar')]:
     for k in sorted(cat):
         if k and k not in texts:
             print('stale %s entry: %r is used nowhere in engine/ or scenarios/' % (name, k)); bad += 1
+# the HUD a trainee sees (rows, pages, steps, time panel) is translated in every
+# language we teach in: each hh_tr("...") literal of these files has an fr/th/ar entry
+hud = ['hh_rlayout.c', 'hh_rship.c', 'hh_rmarine.c', 'hh_rstep.c', 'hh_rcnc.c',
+       'hh_rcnc_help.c', 'hh_rcnc_sheet.c']
+hud_ids = {k for k, p in ids.items() if os.path.basename(p) in hud}
+for path in glob.glob(os.path.join(src, 'engine', 'render', '*.c')):
+    if os.path.basename(path) in hud:
+        for m in call.finditer(open(path, encoding='utf-8').read()):
+            hud_ids.add(unc(''.join(p[1:-1] for p in re.findall(lit, m.group(1)))))
+if len(hud_ids) < 40: print('only %d HUD msgids found: the HUD file list is stale' % len(hud_ids)); bad += 1
+for lang in ('fr', 'th', 'ar'):
+    cat = po(os.path.join(src, 'assets/i18n/%s.po' % lang))
+    for k in sorted(hud_ids):
+        if not cat.get(k):
+            print('missing %s translation of the HUD text %r' % (lang, k)); bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 # both catalogs are valid PO for gettext's own checker, when it is installed
