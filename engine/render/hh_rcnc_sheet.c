@@ -226,15 +226,20 @@ static void lathe_sketch(hh_hud *h, hh_font *f, const hh_model *m, const hh_data
                          float y0, float x1, float y1, int px) {
   enum { N = 120, ROWS = 3, SLOTS = 2 * ROWS, PER = HH_CNC_MAX_GAUGES };
   const hh_cnc_model *k = &m->cnc;
-  px = px * 3 / 4 > 8 ? px * 3 / 4 : 8; /* dimension labels a size below the table's */
   double z0 = k->stock_min[2], dz = k->stock_max[2] - k->stock_min[2], rmax = k->stock_max[0];
   int nlen = 0;
   for (int g = 0; g < k->n_gauges; g++) nlen += k->gauge[g].kind == HH_GAUGE_LENGTH;
-  /* room for ROWS label rows above and below the part and the length rows under it */
-  float lh = px * 1.2f, top_room = ROWS * lh + 4;
-  float llh = px * 1.6f + 8; /* a length row: label, gap, line with its ticks, gap */
-  float bot_room = ROWS * lh + nlen * llh + 8;
-  float s = (float)fmin((x1 - x0) / dz, (y1 - y0 - top_room - bot_room) / (2.0 * rmax));
+  /* room for ROWS label rows above and below the part and the length rows under it;
+     dimension labels a size below the table's, smaller (down to 10 px) while the rows
+     would leave the part under a third of the sketch (large print on a small screen) */
+  float lh, top_room, llh, bot_room, s;
+  for (px = px * 3 / 4 > 8 ? px * 3 / 4 : 8;; px--) {
+    lh = px * 1.2f, top_room = ROWS * lh + 4;
+    llh = px * 1.6f + 8; /* a length row: label, gap, line with its ticks, gap */
+    bot_room = ROWS * lh + nlen * llh + 8;
+    s = (float)fmin((x1 - x0) / dz, (y1 - y0 - top_room - bot_room) / (2.0 * rmax));
+    if (px <= 10 || s * rmax * 2 >= (y1 - y0) / 3) break;
+  }
   int labels = s * rmax * 2 >= px; /* too little room for the label rows (a thumbnail):
                                       the profile alone, the table lists the dimensions */
   if (!labels) {

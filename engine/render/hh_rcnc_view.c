@@ -120,7 +120,7 @@ void hh_rcnc_view_rect(const hh_model *m, const hh_data *d, float aspect, int tw
       box[n][0] = b[j][0] / W, box[n][2] = b[j][2] / W;
       box[n][1] = b[j][1] / H, box[n][3] = b[j][3] / H;
     }
-    float g = hh_rhud_px(H, large) * 0.6f / H;
+    float g = hh_rhud_px(W, H, large) * 0.6f / H;
     if (g > mg) mg = g;
   }
   if (n == last_n && memcmp(box, last_box, sizeof box[0] * (size_t)n) == 0) { /* as last frame */

@@ -235,8 +235,8 @@ void hh_rhud_rect(hh_hud *h, hh_font *font, float x0, float y0, float x1, float 
 float hh_rhud_text(hh_hud *h, hh_font *font, float x, float y, int px, const char *s,
                    const float rgba[4]);
 float hh_rhud_text_width(hh_font *font, const char *s, int px);
-/* the HUD letter size (px) for a target H px high (large: large print) */
-int hh_rhud_px(int H, int large);
+/* the HUD letter size (px) for a W x H target (large: large print) */
+int hh_rhud_px(int W, int H, int large);
 /* 1 when the current language reads right to left (the HUD mirrors) */
 int hh_rhud_rtl(void);
 /* a straight line of width w pixels (any direction) appended to the HUD frame */

@@ -78,10 +78,12 @@ int hh_rhud_rtl(void) {
          strncmp(l, "ur", 2) == 0;
 }
 
-/* the HUD letter size (px) for a target H px high, large print or not: the left panel
-   and the step line below it must fit the height */
-int hh_rhud_px(int H, int large) {
+/* the HUD letter size (px) for a W x H target, large print or not: the left panel and
+   the step line below it must fit the height; large print on a screen narrower than
+   16:9 (a 4:3 projector) follows the width, so the panels leave the view readable */
+int hh_rhud_px(int W, int H, int large) {
   int px = large ? H / 16 : H / 32; /* normal print: about 3 % of the height */
+  if (large && W > 0 && W / 28 < px) px = W / 28;
   if (px < 12) px = 12;
   if (px > (large ? 96 : 64)) px = large ? 96 : 64;
   float need = large ? 12.4f : 18.2f; /* panel height in px units, from hh_rhud_draw's layout */

@@ -391,7 +391,7 @@ void hh_hud_layout_make(hh_hud_layout *L, hh_font *font, const hh_model *m, cons
   memset(L, 0, sizeof *L);
   L->W = W, L->H = H, L->large = large, L->rtl = hh_rhud_rtl();
   L->cnc = m->machine == HH_MACHINE_CNC_MILL || m->machine == HH_MACHINE_CNC_LATHE;
-  L->px = hh_rhud_px(H, large);
+  L->px = hh_rhud_px(W, H, large);
   L->pad = L->px * 0.6f, L->line = L->px * 1.45f, L->gap = L->px * 0.55f;
   if (W <= 0 || H <= 0) return;
   left_panel(L, font, m, d, 0);

@@ -46,7 +46,7 @@ int hh_xr_frame_begin(hh_xr *x, double *dt_s);
 void hh_xr_controls(hh_xr *x, hh_controls *c);
 /* locate the views, draw d into each eye with ren, submit; after hh_xr_frame_begin */
 void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_data *d);
-/* blit the last drawn left-eye image into target t (letterboxed); 0 if none yet */
+/* blit the last drawn left-eye image into target t (its centre, filling t); 0 if none yet */
 int hh_xr_mirror(hh_xr *x, const hh_rtarget *t);
 /* the translated reason the session ended or was lost; "" while it runs */
 const char *hh_xr_message(const hh_xr *x);
@@ -74,7 +74,10 @@ void hh_xr_draw_pair(hh_renderer *ren, const hh_model *m, const hh_data *d,
                      const float (*view)[16], const float (*seat)[16],
                      const float (*proj)[16], const hh_rtarget *t, int pad,
                      hh_xr_mirror_img *mirror, unsigned format);
-/* blit the mirror's copy into t, letterboxed and centred; 0 when there is none yet */
+/* the part of an sw x sh eye image the mirror shows in a dw x dh window: its centre
+   cropped to the window's shape, src = {x0, y0, x1, y1} px */
+void hh_xr_mirror_crop(int sw, int sh, int dw, int dh, int src[4]);
+/* blit the mirror's copy into t, that crop filling it; 0 when there is none yet */
 int hh_xr_mirror_blit(const hh_xr_mirror_img *mi, const hh_rtarget *t);
 /* release the mirror's GL objects */
 void hh_xr_mirror_free(hh_xr_mirror_img *mi);

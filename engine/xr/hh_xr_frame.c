@@ -126,7 +126,7 @@ void hh_xr_frame_end(hh_xr *x, hh_renderer *ren, const hh_model *m, const hh_dat
   else if (ok) x->frames++;
 }
 
-/* blit the left-eye copy into t, letterboxed */
+/* blit the left-eye copy into t (its centre, cropped to fill t) */
 int hh_xr_mirror(hh_xr *x, const hh_rtarget *t) {
   return x ? hh_xr_mirror_blit(&x->mirror, t) : 0;
 }

@@ -1,6 +1,7 @@
 /* hh_xr_pair.c - the GL part of a VR frame, with no runtime: the eyes' matrices from
  * a seated head pose, the stereo pair drawn as the headset sees it, the copy of the
- * left eye kept for the desktop mirror and its letterboxed blit into the window.
+ * left eye kept for the desktop mirror and its blit into the window (the centre of the
+ * eye cropped to the window's shape and filling it, as a classroom projector wants).
  * hh_xr_frame.c draws every VR frame through these; `haihe bench --render` times them. */
 #include <glad/gl.h>
 #include "hh_xr.h"
@@ -67,22 +68,29 @@ void hh_xr_draw_pair(hh_renderer *ren, const hh_model *m, const hh_data *d,
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-/* blit the mirror's copy into t, letterboxed and centred; 0 when there is none yet */
+/* blit the mirror's copy into t, its centre filling t (hh_xr_mirror_crop); 0 when none yet */
+void hh_xr_mirror_crop(int sw, int sh, int dw, int dh, int src[4]) {
+  src[0] = 0, src[1] = 0, src[2] = sw, src[3] = sh;
+  if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0) return;
+  if ((long long)sw * dh > (long long)dw * sh) { /* the eye is wider: crop its sides */
+    int w = (int)(((long long)sh * dw + dh / 2) / dh);
+    src[0] = (sw - w) / 2, src[2] = src[0] + w;
+  } else { /* taller (a headset's eye in a 16:9 window): crop top and bottom */
+    int h = (int)(((long long)sw * dh + dw / 2) / dw);
+    src[1] = (sh - h) / 2, src[3] = src[1] + h;
+  }
+}
+
 int hh_xr_mirror_blit(const hh_xr_mirror_img *mi, const hh_rtarget *t) {
   if (!mi || !mi->fbo || t->width <= 0 || t->height <= 0) return 0;
-  int w = t->width, h = w * mi->height / mi->width;
-  if (h > t->height) {
-    h = t->height;
-    w = h * mi->width / mi->height;
-  }
-  int ox = (t->width - w) / 2, oy = (t->height - h) / 2;
+  int s[4];
+  hh_xr_mirror_crop(mi->width, mi->height, t->width, t->height, s);
   glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
   glViewport(0, 0, t->width, t->height);
-  glClearColor(0, 0, 0, 1);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glClear(GL_DEPTH_BUFFER_BIT);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, mi->fbo);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
-  glBlitFramebuffer(0, 0, mi->width, mi->height, ox, oy, ox + w, oy + h, GL_COLOR_BUFFER_BIT,
+  glBlitFramebuffer(s[0], s[1], s[2], s[3], 0, 0, t->width, t->height, GL_COLOR_BUFFER_BIT,
                     GL_LINEAR);
   glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
   return 1;

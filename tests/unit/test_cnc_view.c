@@ -92,7 +92,7 @@ static void framing(const hh_model *m, hh_data *d, const char *name, int gl, int
 /* with the HUD font: bound >= real width; PROG rows within the planned panel; the
    sheet table's names whole */
 static void text_fit(hh_font *font, const hh_model *m, hh_data *d, const char *name) {
-  int W = 1280, H = 720, px = hh_rhud_px(H, 0);
+  int W = 1280, H = 720, px = hh_rhud_px(W, H, 0);
   float pad = px * 0.6f;
   float box[HH_RCNC_BOX_MAX][4];
   d->cnc.page = HH_CNC_PAGE_PROG;

@@ -1,6 +1,8 @@
 /* test_xr_math.c - eye projection from OpenXR's asymmetric view angles and the eye's
- * view matrix from the seated space at the operator's chair (engine/xr/hh_xr_math.c). */
+ * view matrix from the seated space at the operator's chair (engine/xr/hh_xr_math.c), and
+ * the part of the eye the desktop mirror shows (hh_xr_pair.c). */
 #include "hh_test.h"
+#include <stdlib.h>
 #include "../../engine/xr/hh_xr_int.h"
 #include <math.h>
 
@@ -22,7 +24,29 @@ static void see(const float cab[3], const float center[4], const float p[3], con
   xform(v, world, eye);
 }
 
+/* the mirror shows the eye's centre cropped to the window's shape and filling it:
+   inside the eye, centred, the window's aspect, and the whole eye along one axis */
+static void mirror_crop(int sw, int sh, int dw, int dh) {
+  int s[4];
+  hh_xr_mirror_crop(sw, sh, dw, dh, s);
+  int w = s[2] - s[0], h = s[3] - s[1];
+  CHECK(s[0] >= 0 && s[1] >= 0 && s[2] <= sw && s[3] <= sh && w > 0 && h > 0);
+  CHECK(abs((s[0] + s[2]) - sw) <= 1 && abs((s[1] + s[3]) - sh) <= 1);
+  CHECK_NEAR((double)w / h, (double)dw / dh, 1.0 / (h < w ? h : w));
+  CHECK(w == sw || h == sh);
+}
+
 int main(void) {
+  mirror_crop(1832, 1920, 1280, 720); /* headset eye into a 16:9 window: top and bottom cut */
+  mirror_crop(1832, 1920, 1024, 768);
+  mirror_crop(1832, 1920, 1920, 1920);
+  mirror_crop(1000, 500, 640, 480);   /* a wide eye into a 4:3 window: sides cut */
+  mirror_crop(64, 64, 320, 180);
+  {
+    int s[4];
+    hh_xr_mirror_crop(1832, 1920, 1280, 720, s);
+    CHECK(s[0] == 0 && s[2] == 1832 && s[3] - s[1] == 1031 && s[1] == 444);
+  }
   /* symmetric +-45 deg: the GL perspective of a 90 deg fov, aspect 1 */
   float pr[16];
   const float a = 0.785398163f, n = 0.05f, f = 1200.0f;
