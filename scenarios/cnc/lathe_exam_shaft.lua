@@ -14,7 +14,11 @@ local mm = 1e-3
 scenario {
   id = "cnc/lathe_exam_shaft",
   title = { en = "CNC turning exam: stepped shaft with thread",
-            zh = "数控车工考试：带螺纹阶梯轴" },
+            zh = "数控车工考试：带螺纹阶梯轴",
+            -- fr/th/ar: machine-drafted, for a translator to review
+            fr = "Examen de tournage CN : arbre épaulé fileté",
+            th = "สอบงานกลึง CNC: เพลาขั้นมีเกลียว",
+            ar = "اختبار الخراطة CNC: عمود متدرج ملولب" },
   brief = {
     en = "Reference the lathe, touch off T1 (turning), T2 (3 mm grooving) and T3 "
       .. "(threading) on the D40 bar, Z0 1 mm inside the raw face. Verify program O2001 "

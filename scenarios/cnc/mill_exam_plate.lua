@@ -13,7 +13,11 @@ local mm = 1e-3
 scenario {
   id = "cnc/mill_exam_plate",
   title = { en = "CNC milling exam: boss, pocket and holes",
-            zh = "数控铣工考试：凸台、型腔与孔" },
+            zh = "数控铣工考试：凸台、型腔与孔",
+            -- fr/th/ar: machine-drafted, for a translator to review
+            fr = "Examen de fraisage CN : bossage, poche et perçages",
+            th = "สอบงานกัด CNC: ปุ่มนูน โพรง และรู",
+            ar = "اختبار التفريز CNC: نتوء وجيب وثقوب" },
   brief = {
     en = "Reference the machine, set G54 at the top centre of the 80 x 80 x 20 mm "
       .. "block and touch off T1 (D10 end mill) and T2 (D8.02 drill). Verify program "

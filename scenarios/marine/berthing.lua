@@ -10,7 +10,11 @@
 scenario {
   id = "marine/berthing",
   title = { en = "Ship berthing: VLCC alongside a tanker berth",
-            zh = "船舶靠泊：超大型油轮靠泊油码头" },
+            zh = "船舶靠泊：超大型油轮靠泊油码头",
+            -- fr/th/ar: machine-drafted, for a translator to review
+            fr = "Accostage : VLCC le long d'un poste pétrolier",
+            th = "การเทียบท่า: เรือ VLCC เทียบท่าเรือน้ำมัน",
+            ar = "إرساء السفينة: ناقلة VLCC بجانب رصيف الناقلات" },
   brief = {
     en = "Bring the tanker up the approach line, take the way off her abreast of the "
       .. "marked berth without closing the ship moored ahead, then push her in with the "

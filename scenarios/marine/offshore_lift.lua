@@ -9,7 +9,11 @@
 scenario {
   id = "marine/offshore_lift",
   title = { en = "Offshore crane: cargo lift from a supply vessel",
-            zh = "海上平台吊机：从平台供应船吊运货物" },
+            zh = "海上平台吊机：从平台供应船吊运货物",
+            -- fr/th/ar: machine-drafted, for a translator to review
+            fr = "Grue offshore : levage depuis un navire ravitailleur",
+            th = "ปั้นจั่นนอกชายฝั่ง: ยกสินค้าจากเรือสนับสนุน",
+            ar = "رافعة بحرية: رفع شحنة من سفينة إمداد" },
   brief = {
     en = "The deck crew has hooked the 20 ft cargo container on the supply vessel's aft "
       .. "deck. Keep the wire slack while the deck heaves, lift off fast on a rising deck, "

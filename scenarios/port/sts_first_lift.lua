@@ -10,7 +10,11 @@
 scenario {
   id = "port/sts_first_lift",
   title = { en = "STS crane: first lift, truck to ship",
-            zh = "岸桥：首次吊装，集卡装船" },
+            zh = "岸桥：首次吊装，集卡装船",
+            -- fr/th/ar: machine-drafted, for a translator to review
+            fr = "Portique STS : premier levage, du camion au navire",
+            th = "ปั้นจั่น STS: ยกครั้งแรก จากรถสู่เรือ",
+            ar = "رافعة الرصيف STS: الرفعة الأولى، من الشاحنة إلى السفينة" },
   brief = {
     en = "Pick the 40 ft container off the truck chassis and set it down in the "
       .. "marked slot on the ship's hatch cover, between the two stowed containers. "
