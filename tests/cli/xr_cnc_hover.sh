@@ -9,15 +9,9 @@
 # Runs under its own Xvfb (GLX binding). (bash xr_cnc_hover.sh HAIHE SRC BUILD)
 set -u
 HAIHE=$1 SRC=$2 BUILD=$3
-if [ -z "${HH_XR_UNDER_XVFB:-}" ]; then
-  HH_XR_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x720x24" bash "$0" "$@"
-fi
-T=$(mktemp -d "$BUILD/cli_xr_cnc_hover.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export XR_RUNTIME_JSON="$BUILD/xr_runtime/hh_test_runtime.json" XDG_DATA_HOME="$T" LANG=C
-[ -f "$XR_RUNTIME_JSON" ] || { echo "FAIL: no test runtime manifest at $XR_RUNTIME_JSON"; exit 1; }
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
+# shellcheck source=xr_common.bash
+. "$SRC/tests/cli/xr_common.bash"
+xr_setup xr_cnc_hover "$@"
 
 # run NAME AIM: aim = "yaw pitch" (deg) of the right controller at (0.2, -0.3, -0.25) m,
 # trigger never pulled; the left eye (640 x 640) of frame 12 saved to NAME.ppm; the

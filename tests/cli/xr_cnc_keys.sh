@@ -8,15 +8,9 @@
 # (bash xr_cnc_keys.sh HAIHE SRC BUILD)
 set -u
 HAIHE=$1 SRC=$2 BUILD=$3
-if [ -z "${HH_XR_UNDER_XVFB:-}" ]; then
-  HH_XR_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x720x24" bash "$0" "$@"
-fi
-T=$(mktemp -d "$BUILD/cli_xr_cnc_keys.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export XR_RUNTIME_JSON="$BUILD/xr_runtime/hh_test_runtime.json" XDG_DATA_HOME="$T" LANG=C
-[ -f "$XR_RUNTIME_JSON" ] || { echo "FAIL: no test runtime manifest at $XR_RUNTIME_JSON"; exit 1; }
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
+# shellcheck source=xr_common.bash
+. "$SRC/tests/cli/xr_common.bash"
+xr_setup xr_cnc_keys "$@"
 
 # run NAME AIM TRIGGER [SIZE]: aim = "yaw pitch" (deg) of the right controller at (0.2,
 # -0.3, -0.25) m; trigger 1 = pulled in frames 30-40; the left eye of frame 35 is saved

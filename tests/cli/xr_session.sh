@@ -6,17 +6,9 @@
 # (bash xr_session.sh HAIHE SRC BUILD)
 set -u
 HAIHE=$1 SRC=$2 BUILD=$3
-if [ -z "${HH_XR_UNDER_XVFB:-}" ]; then
-  HH_XR_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x720x24" bash "$0" "$@"
-fi
-T=$(mktemp -d "$BUILD/cli_xr_session.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export XR_RUNTIME_JSON="$BUILD/xr_runtime/hh_test_runtime.json" XDG_DATA_HOME="$T" LANG=C
-[ -f "$XR_RUNTIME_JSON" ] || { echo "FAIL: no test runtime manifest at $XR_RUNTIME_JSON"; exit 1; }
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
-# value of key=NUMBER in a log line
-field() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" | head -1; }
+# shellcheck source=xr_common.bash
+. "$SRC/tests/cli/xr_common.bash"
+xr_setup xr_session "$@"
 # "VR: crane at gantry G m, trolley T m, hoist height H m" -> "G T H"
 crane() { sed -n 's/^VR: crane at gantry \([-0-9.]*\) m, trolley \([-0-9.]*\) m, hoist height \([-0-9.]*\) m$/\1 \2 \3/p' "$1"; }
 

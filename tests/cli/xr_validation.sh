@@ -24,17 +24,11 @@ layer_json=$(grep -l "\"$LAYER\"" /usr/share/openxr/1/api_layers/explicit.d/*.js
   /usr/local/share/openxr/1/api_layers/explicit.d/*.json /etc/xdg/openxr/1/api_layers/explicit.d/*.json \
   2>/dev/null | head -1)
 [ -n "$layer_json" ] || missing "the OpenXR core validation layer ($LAYER, package openxr-layer-corevalidation) is not installed"
-if [ -z "${HH_XR_UNDER_XVFB:-}" ]; then
-  HH_XR_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x720x24" bash "$0" "$@"
-fi
-T=$(mktemp -d "$BUILD/cli_xr_validation.XXXXXX")
+# shellcheck source=xr_common.bash
+. "$SRC/tests/cli/xr_common.bash"
+xr_setup xr_validation "$@"
 trap 'exec 7>&- 2>/dev/null; rm -rf "$T"' EXIT
-export XR_RUNTIME_JSON="$BUILD/xr_runtime/hh_test_runtime.json" XDG_DATA_HOME="$T" LANG=C
 export XR_ENABLE_API_LAYERS=$LAYER XR_CORE_VALIDATION_EXPORT_TYPE=text
-[ -f "$XR_RUNTIME_JSON" ] || { echo "FAIL: no test runtime manifest at $XR_RUNTIME_JSON"; exit 1; }
-fail=0
-no() { echo "FAIL: $*"; fail=1; }
-field() { sed -n "s/.*[ ]$1=\([-0-9.]*\).*/\1/p" | head -1; }
 
 # findings NAME: how many errors and warnings the layer wrote for run NAME, or "unloaded"
 # when the layer did not announce itself on that run's stderr
